@@ -1,0 +1,91 @@
+# Everything a person runs. `make demo` and `make test` work on a fresh machine.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# pyenv reads .python-version (3.13); without pyenv, use python3.13 from PATH.
+PYTHON ?= $(shell (command -v pyenv >/dev/null 2>&1 && pyenv which python 2>/dev/null) || command -v python3.13 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HUBRO := $(BIN)/hubro
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/hubro
+DEMO_ADDR ?= 127.0.0.1:8000
+
+.PHONY: help install demo serve test test-sqlite test-postgres lint format messages browser clean
+
+help:
+	@echo "make demo    install everything, load the demo and serve it on http://$(DEMO_ADDR)"
+	@echo "make test    install what the tests need and run the whole suite (SQLite, then PostgreSQL)"
+	@echo "make lint    ruff format --check and ruff check"
+	@echo "make format  format the code with ruff"
+	@echo "make messages  extract translatable strings into the nb/nn/en catalogues"
+
+$(BIN)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 13), "Hubro needs Python 3.13 (found %s)" % sys.version.split()[0]'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test,prod]'
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Translations are compiled from the .po catalogues; msgfmt comes from GNU gettext.
+hubro/locale/%/LC_MESSAGES/django.mo: hubro/locale/%/LC_MESSAGES/django.po
+	@command -v msgfmt >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq gettext >/dev/null; } || { echo "Install GNU gettext (msgfmt) to compile translations"; exit 1; }
+	msgfmt --check -o $@ $<
+
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard hubro/locale/*/LC_MESSAGES/django.po))
+
+install: $(BIN)/.installed node_modules/.installed $(MO_FILES)
+
+# Debian's Chromium for the browser tests; Playwright cannot download its own here.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Browser tests need /usr/bin/chromium: sudo apt-get install chromium"; exit 1; fi; \
+	fi
+
+demo: install
+	$(HUBRO) migrate --no-input
+	$(HUBRO) collectstatic --no-input -v0
+	$(HUBRO) loaddemo
+	@echo
+	@echo "Hubro demo: http://$(DEMO_ADDR)/   (stop with Ctrl-C)"
+	$(HUBRO) runserver --noreload $(DEMO_ADDR)
+
+serve: install
+	$(HUBRO) migrate --no-input
+	$(HUBRO) collectstatic --no-input -v0
+	$(HUBRO) runserver --noreload $(DEMO_ADDR)
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+format: $(BIN)/.installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: $(BIN)/.installed
+	cd hubro && ../$(HUBRO) makemessages --no-obsolete --no-location -l nb -l nn -l en -i 'node_modules/*'
+
+test: install browser lint test-sqlite test-postgres
+
+test-sqlite: install
+	@echo "== test suite on SQLite =="
+	env -u DATABASE_URL $(BIN)/pytest -q
+
+# Runs when a PostgreSQL server is reachable; HUBRO_REQUIRE_POSTGRES=1 (CI) makes it mandatory.
+test-postgres: install
+	@if $(BIN)/python -c "import psycopg, sys; psycopg.connect('$(PG_TEST_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \
+	  echo "== test suite on PostgreSQL =="; \
+	  DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -q; \
+	elif [ "$${HUBRO_REQUIRE_POSTGRES:-0}" = 1 ]; then \
+	  echo "PostgreSQL is required (HUBRO_REQUIRE_POSTGRES=1) but not reachable at $(PG_TEST_URL)"; exit 1; \
+	else echo "== PostgreSQL not reachable at $(PG_TEST_URL): skipping the PostgreSQL run =="; fi
+
+clean:
+	rm -rf $(VENV) node_modules var/static *.egg-info

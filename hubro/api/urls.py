@@ -1,0 +1,70 @@
+"""The JSON API, version 1. Every error answers ``{code, detail}``."""
+
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from hubro.core.errors import DomainError
+
+from . import bookings, hubs, organizations
+from .auth import TokenAuth
+
+api = NinjaAPI(
+    title="Hubro API",
+    version="1",
+    description="Hubs, spaces and bookings. Authenticate with `Authorization: Bearer <token>`"
+    " (create one with `hubro token create EMAIL`).",
+    auth=TokenAuth(),
+    urls_namespace="api-v1",
+)
+api.add_router("", hubs.router)
+api.add_router("", organizations.router)
+api.add_router("", bookings.router)
+
+
+@api.exception_handler(DomainError)
+def domain_error(request, exc: DomainError):
+    return api.create_response(request, exc.as_dict(), status=exc.status)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorized(request, exc):
+    response = api.create_response(
+        request,
+        {"code": "unauthorized", "detail": _("Mangler eller ugyldig API-nøkkel.")},
+        status=401,
+    )
+    response["WWW-Authenticate"] = "Bearer"
+    return response
+
+
+def _describe(error: dict) -> str:
+    where = ".".join(str(part) for part in error.get("loc", ()) if part not in ("body", "payload"))
+    message = error.get("msg", "")
+    if error.get("type") == "timezone_aware":
+        message = _("tidspunktet må ha tidssone (UTC-forskyvning)")
+    return f"{where}: {message}" if where else message
+
+
+@api.exception_handler(ValidationError)
+def invalid_input(request, exc: ValidationError):
+    naive = any(error.get("type") == "timezone_aware" for error in exc.errors)
+    return api.create_response(
+        request,
+        {
+            "code": "naive_datetime" if naive else "invalid",
+            "detail": "; ".join(_describe(error) for error in exc.errors),
+            "errors": [
+                {"loc": list(error.get("loc", ())), "msg": str(error.get("msg", ""))}
+                for error in exc.errors
+            ],
+        },
+        status=422,
+    )
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    return api.create_response(
+        request, {"code": f"http_{exc.status_code}", "detail": str(exc)}, status=exc.status_code
+    )

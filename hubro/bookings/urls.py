@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "bookings"
+urlpatterns = [
+    path("huber/<slug:slug>/rom/<int:space_id>/book/", views.book, name="book"),
+    path("mine-bookinger/", views.my_bookings, name="mine"),
+    path("mine-bookinger/<int:pk>/avbestill/", views.cancel, name="cancel"),
+]

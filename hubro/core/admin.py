@@ -1,0 +1,120 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from hubro.core.audit import record
+
+from .models import ApiToken, AuditEntry, Membership, Municipality, Organization, Person, Region
+
+
+class AuditedAdmin(admin.ModelAdmin):
+    """Writes made through the admin go to Hubro's audit log like any other write."""
+
+    def audit_hub(self, obj):
+        return None
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        action = "update" if change else "create"
+        record(
+            request.user,
+            f"{obj._meta.model_name}.{action}",
+            obj,
+            hub=self.audit_hub(obj),
+            changes={"fields": form.changed_data},
+        )
+
+    def delete_model(self, request, obj):
+        record(request.user, f"{obj._meta.model_name}.delete", obj, hub=self.audit_hub(obj))
+        super().delete_model(request, obj)
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        parent = form.instance
+        for obj in formset.new_objects:
+            record(request.user, f"{obj._meta.model_name}.create", obj, hub=self.audit_hub(parent))
+        for obj, fields in formset.changed_objects:
+            record(
+                request.user,
+                f"{obj._meta.model_name}.update",
+                obj,
+                hub=self.audit_hub(parent),
+                changes={"fields": fields},
+            )
+        for obj in formset.deleted_objects:
+            record(request.user, f"{obj._meta.model_name}.delete", obj, hub=self.audit_hub(parent))
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["organization"]
+
+
+@admin.register(Person)
+class PersonAdmin(UserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "name", "is_staff", "is_superuser", "is_active"]
+    search_fields = ["email", "name"]
+    list_filter = ["is_staff", "is_superuser", "is_active"]
+    inlines = [MembershipInline]
+    fieldsets = [
+        (None, {"fields": ["email", "password", "name", "language"]}),
+        (_("Roller"), {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
+        (_("Datoer"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "name", "password1", "password2"]})
+    ]
+    filter_horizontal = ["groups"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(AuditedAdmin):
+    list_display = ["name", "orgnr", "sector", "municipality"]
+    list_filter = ["sector"]
+    search_fields = ["name", "orgnr"]
+    autocomplete_fields = ["parent", "municipality"]
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    list_display = ["number", "name", "county"]
+    search_fields = ["number", "name"]
+    list_filter = ["county"]
+
+
+@admin.register(Region)
+class RegionAdmin(AuditedAdmin):
+    list_display = ["name", "slug", "kind"]
+    filter_horizontal = ["municipalities"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ["prefix", "person", "name", "created_at", "last_used_at", "revoked_at"]
+    readonly_fields = ["prefix", "person", "created_at", "last_used_at"]
+    exclude = ["key_hash"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Read-only: the audit log cannot be edited or deleted from the app."""
+
+    list_display = ["at", "actor_label", "action", "object_repr", "hub"]
+    list_filter = ["action", "hub"]
+    search_fields = ["actor_label", "object_repr", "action"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

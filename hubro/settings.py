@@ -1,0 +1,166 @@
+"""Hubro's one settings module. Everything a deployment changes comes from the
+environment (see docs/configuration.md); the defaults run the embedded demo."""
+
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+from hubro.config import (
+    ConfigError,
+    env_bool,
+    env_database,
+    env_int,
+    env_list,
+    env_str,
+    env_timezone,
+)
+
+BASE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = BASE_DIR.parent
+VAR_DIR = Path(env_str("HUBRO_VAR_DIR", str(PROJECT_DIR / "var"))).resolve()
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+DEBUG = env_bool("HUBRO_DEBUG", False)
+
+_INSECURE_KEY = "hubro-insecure-development-key-do-not-use-in-production"
+SECRET_KEY = env_str("HUBRO_SECRET_KEY", "")
+if not SECRET_KEY:
+    SECRET_KEY = _INSECURE_KEY
+elif len(SECRET_KEY) < 32:
+    raise ConfigError("HUBRO_SECRET_KEY", "must be at least 32 characters long")
+
+ALLOWED_HOSTS = env_list("HUBRO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env_list("HUBRO_CSRF_TRUSTED_ORIGINS", [])
+HUBRO_BASE_URL = env_str("HUBRO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "hubro.core",
+    "hubro.spaces",
+    "hubro.bookings",
+    "hubro.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "hubro.urls"
+WSGI_APPLICATION = "hubro.wsgi.application"
+ASGI_APPLICATION = "hubro.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": env_database(
+        "DATABASE_URL", VAR_DIR, busy_timeout_s=env_int("HUBRO_SQLITE_BUSY_TIMEOUT", 20)
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "core.Person"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "spaces:hub_list"
+LOGOUT_REDIRECT_URL = "login"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Bokmål is the source language of the UI; nynorsk and English are kept beside it.
+LANGUAGE_CODE = "nb"
+LANGUAGES = [("nb", _("Bokmål")), ("nn", _("Nynorsk")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_NAME = "hubro_language"
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = env_timezone("HUBRO_TIME_ZONE", "Europe/Oslo")
+
+STATIC_URL = "static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
+NODE_MODULES = PROJECT_DIR / "node_modules"
+STATICFILES_DIRS = [
+    # Front-end packages come from npm (see package.json) and are served by us, no CDN.
+    ("vendor/designsystemet-css", NODE_MODULES / "@digdir/designsystemet-css/dist/src"),
+    ("vendor/designsystemet-theme", NODE_MODULES / "@digdir/designsystemet-theme/brand"),
+    ("vendor/htmx", NODE_MODULES / "htmx.org/dist"),
+]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG
+MEDIA_ROOT = VAR_DIR / "media"
+
+# Django 6.1's mailers. The demo prints email to the console; production sets SMTP.
+MAILERS = {
+    "default": {
+        "BACKEND": env_str(
+            "HUBRO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+        ),
+        "OPTIONS": {
+            key: value
+            for key, value in {
+                "host": env_str("HUBRO_EMAIL_HOST", ""),
+                "port": env_int("HUBRO_EMAIL_PORT", 0) or None,
+                "username": env_str("HUBRO_EMAIL_USER", ""),
+                "password": env_str("HUBRO_EMAIL_PASSWORD", ""),
+                "use_tls": env_bool("HUBRO_EMAIL_USE_TLS", False) or None,
+            }.items()
+            if value
+        }
+        if env_str("HUBRO_EMAIL_BACKEND", "").endswith("smtp.EmailBackend")
+        else {},
+    }
+}
+DEFAULT_FROM_EMAIL = env_str("HUBRO_FROM_EMAIL", "hubro@localhost")
+
+SESSION_COOKIE_SECURE = env_bool("HUBRO_SECURE_COOKIES", False)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "hubro.core.views.csrf_failure"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("HUBRO_LOG_LEVEL", "INFO")},
+}

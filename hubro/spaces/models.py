@@ -1,0 +1,156 @@
+"""Hubs, their bookable spaces and their opening hours."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Hub(models.Model):
+    """A shared office or hub where people from several organizations work."""
+
+    name = models.CharField(_("navn"), max_length=200)
+    slug = models.SlugField(_("kortnavn"), unique=True)
+    address = models.CharField(_("adresse"), max_length=300, blank=True)
+    description = models.TextField(_("beskrivelse"), blank=True)
+    municipality = models.ForeignKey(
+        "core.Municipality",
+        on_delete=models.PROTECT,
+        related_name="hubs",
+        verbose_name=_("kommune"),
+    )
+    region = models.ForeignKey(
+        "core.Region",
+        on_delete=models.PROTECT,
+        related_name="hubs",
+        null=True,
+        blank=True,
+        verbose_name=_("region"),
+    )
+    host_organization = models.ForeignKey(
+        "core.Organization",
+        on_delete=models.PROTECT,
+        related_name="hosted_hubs",
+        verbose_name=_("vertsorganisasjon"),
+    )
+    member_organizations = models.ManyToManyField(
+        "core.Organization",
+        related_name="member_of_hubs",
+        blank=True,
+        verbose_name=_("medlemsorganisasjoner"),
+    )
+    hosts = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="HubHost",
+        related_name="hosted_hubs",
+        blank=True,
+        verbose_name=_("verter"),
+    )
+    is_active = models.BooleanField(_("aktiv"), default=True)
+    opened_on = models.DateField(_("åpnet"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("hub")
+        verbose_name_plural = _("huber")
+
+    def __str__(self):
+        return self.name
+
+    def opening_hours_on(self, day: dt.date) -> "OpeningHours | None":
+        """The opening hours for that day's weekday, or None when the hub is closed."""
+        for hours in self.opening_hours.all():
+            if hours.weekday == day.weekday():
+                return hours
+        return None
+
+    def open_interval(self, day: dt.date) -> "tuple[dt.datetime, dt.datetime] | None":
+        """The aware [opens, closes) of a day, or None when the hub is closed."""
+        from hubro.core.timeutil import local_datetime
+
+        hours = self.opening_hours_on(day)
+        if hours is None:
+            return None
+        return local_datetime(day, hours.opens), local_datetime(day, hours.closes)
+
+
+class HubHost(models.Model):
+    """The hub host role: a person who runs a hub day to day."""
+
+    hub = models.ForeignKey(Hub, on_delete=models.CASCADE, related_name="host_assignments")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="host_assignments"
+    )
+
+    class Meta:
+        verbose_name = _("vert")
+        verbose_name_plural = _("verter")
+        constraints = [models.UniqueConstraint(fields=["hub", "person"], name="hubhost_unique")]
+
+    def __str__(self):
+        return f"{self.person} @ {self.hub}"
+
+
+class OpeningHours(models.Model):
+    """When a hub is open on one weekday (0 = Monday). No row means closed that day."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("mandag")
+        TUESDAY = 1, _("tirsdag")
+        WEDNESDAY = 2, _("onsdag")
+        THURSDAY = 3, _("torsdag")
+        FRIDAY = 4, _("fredag")
+        SATURDAY = 5, _("lørdag")
+        SUNDAY = 6, _("søndag")
+
+    hub = models.ForeignKey(Hub, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(_("ukedag"), choices=Weekday.choices)
+    opens = models.TimeField(_("åpner"))
+    closes = models.TimeField(_("stenger"))
+
+    class Meta:
+        ordering = ["weekday"]
+        verbose_name = _("åpningstid")
+        verbose_name_plural = _("åpningstider")
+        constraints = [
+            models.UniqueConstraint(fields=["hub", "weekday"], name="openinghours_one_per_day"),
+            models.CheckConstraint(
+                condition=models.Q(closes__gt=models.F("opens")),
+                name="openinghours_closes_after_opens",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class Space(models.Model):
+    """Something in a hub that can be booked: a cell office, an open desk, a room."""
+
+    class Kind(models.TextChoices):
+        OFFICE = "office", _("Cellekontor")
+        DESK = "desk", _("Åpen kontorplass")
+        MEETING_ROOM = "meeting_room", _("Møterom")
+        PROJECT_ROOM = "project_room", _("Prosjektrom")
+
+    hub = models.ForeignKey(Hub, on_delete=models.CASCADE, related_name="spaces")
+    name = models.CharField(_("navn"), max_length=200)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    capacity = models.PositiveIntegerField(_("kapasitet"), default=1)
+    description = models.TextField(_("beskrivelse"), blank=True)
+    is_active = models.BooleanField(_("aktiv"), default=True)
+
+    class Meta:
+        ordering = ["hub", "kind", "name"]
+        verbose_name = _("rom eller plass")
+        verbose_name_plural = _("rom og plasser")
+        constraints = [
+            models.UniqueConstraint(fields=["hub", "name"], name="space_unique_name_per_hub"),
+            models.CheckConstraint(
+                condition=models.Q(capacity__gte=1), name="space_capacity_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.hub})"

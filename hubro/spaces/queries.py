@@ -1,0 +1,54 @@
+"""Reads of hubs and spaces."""
+
+from django.db.models import Count, Prefetch, Q
+
+from hubro.core.errors import NotFound
+from hubro.core.permissions import is_admin
+
+from .models import Hub, OpeningHours, Space
+
+
+def hubs_for_list():
+    """Active hubs with place and a count of their active spaces, in one query."""
+    return (
+        Hub.objects.filter(is_active=True)
+        .select_related("municipality", "region", "host_organization")
+        .annotate(space_count=Count("spaces", filter=Q(spaces__is_active=True)))
+        .order_by("name")
+    )
+
+
+def get_hub(slug: str) -> Hub:
+    hub = (
+        Hub.objects.filter(slug=slug, is_active=True)
+        .select_related("municipality", "region", "host_organization")
+        .prefetch_related(
+            Prefetch("opening_hours", queryset=OpeningHours.objects.order_by("weekday"))
+        )
+        .first()
+    )
+    if hub is None:
+        raise NotFound()
+    return hub
+
+
+def active_spaces(hub: Hub):
+    return hub.spaces.filter(is_active=True).order_by("kind", "name")
+
+
+def get_space(space_id) -> Space:
+    space = (
+        Space.objects.filter(pk=space_id, is_active=True, hub__is_active=True)
+        .select_related("hub")
+        .first()
+    )
+    if space is None:
+        raise NotFound()
+    return space
+
+
+def hubs_hosted_by(person):
+    """The hubs a person may manage: all for administrators, else those they host."""
+    if is_admin(person):
+        return Hub.objects.all()
+    return Hub.objects.filter(hosts=person)
