@@ -1,0 +1,94 @@
+"""The demo world that ``hubro loaddemo`` builds: the four pilot hubs of the Statens hus
+programme, the organizations and people who use them, and their bookings.
+
+Running the builder again changes nothing: every row is keyed on a natural key
+(orgnr, email, hub slug, hub and space name), and bookings are generated only while the
+demo hubs have none. Municipalities and regions are not created here; a data migration
+loads them."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cache
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils import timezone
+
+from hubro.bookings.models import Booking
+from hubro.core.models import Membership, Organization, Person
+from hubro.spaces.models import Hub, HubHost, OpeningHours, Space
+
+from .base import EMAIL_DOMAIN, DemoDataMissing, Tally
+from .bookings import build_bookings
+from .hubs import HUB_SLUGS, build_hubs
+from .organizations import load_organizations
+from .people import ADMIN_EMAIL, ANSATT_EMAIL, VERT_EMAIL, build_people
+
+# The README and `make demo` print this password; keep the value.
+DEMO_PASSWORD = "hubro-demo-2026"
+
+__all__ = [
+    "ADMIN_EMAIL",
+    "ANSATT_EMAIL",
+    "DEMO_PASSWORD",
+    "VERT_EMAIL",
+    "DemoDataMissing",
+    "DemoSummary",
+    "build_demo",
+]
+
+
+@dataclass
+class DemoSummary:
+    """What the demo holds after a run, and how much of it this run created."""
+
+    counts: dict[str, int]
+    new: dict[str, int]
+    cancelled: int
+    accounts: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def created_anything(self) -> bool:
+        return any(self.new.values())
+
+
+def _counts() -> dict[str, int]:
+    demo_people = Person.objects.filter(email__endswith=f"{EMAIL_DOMAIN}")
+    return {
+        "organizations": Organization.objects.count(),
+        "hubs": Hub.objects.filter(slug__in=HUB_SLUGS).count(),
+        "spaces": Space.objects.filter(hub__slug__in=HUB_SLUGS).count(),
+        "opening hours": OpeningHours.objects.filter(hub__slug__in=HUB_SLUGS).count(),
+        "people": demo_people.count(),
+        "memberships": Membership.objects.filter(person__in=demo_people).count(),
+        "hub hosts": HubHost.objects.filter(hub__slug__in=HUB_SLUGS).count(),
+        "bookings": Booking.objects.filter(space__hub__slug__in=HUB_SLUGS).count(),
+    }
+
+
+def build_demo(*, today: dt.date | None = None) -> DemoSummary:
+    """Build or complete the demo world in one transaction and say what it holds.
+
+    ``today`` anchors the generated bookings (eight weeks back, two ahead); it defaults
+    to the local date. Raises ``DemoDataMissing`` when the municipalities, regions or
+    the organizations CSV are not there."""
+    today = today or timezone.localdate()
+    tally = Tally()
+    password_hash = cache(lambda: make_password(DEMO_PASSWORD))
+    with transaction.atomic():
+        organizations = load_organizations(tally)
+        hubs = build_hubs(organizations, tally)
+        people, fixed = build_people(organizations, hubs, password_hash=password_hash, tally=tally)
+        bookings = build_bookings(hubs, people, fixed, today=today, now=timezone.now())
+    tally.new["bookings"] = len(bookings)
+    ansatt_organization = fixed.ansatt.primary_membership.organization
+    return DemoSummary(
+        counts=_counts(),
+        new=dict(tally.new),
+        cancelled=sum(booking.status == Booking.Status.CANCELLED for booking in bookings),
+        accounts=[
+            (ANSATT_EMAIL, f"employee, {ansatt_organization.name}"),
+            (VERT_EMAIL, f"host of {hubs['regionlab-lister'].name}"),
+            (ADMIN_EMAIL, "administrator"),
+        ],
+    )
