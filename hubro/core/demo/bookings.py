@@ -22,7 +22,7 @@ PAST_DAYS = 8 * 7
 FUTURE_DAYS = 2 * 7
 CANCEL_RATE = 0.05
 # Fridays are quiet, midweek is busy.
-WEEKDAY_FACTOR = (0.9, 1.0, 1.05, 1.0, 0.7, 0.0, 0.0)
+WEEKDAY_FACTOR = (0.9, 1.0, 1.05, 1.0, 0.7, 0.05, 0.02)
 WORKPLACES = {Space.Kind.DESK, Space.Kind.OFFICE}
 MEETING_STARTS = ["08:30", "09:00", "10:00", "11:00", "12:30", "13:00", "14:00"]
 

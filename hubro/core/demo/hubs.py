@@ -66,7 +66,13 @@ HUBS = [
             "stadig flere som jobber for en arbeidsgiver et annet sted i landet."
         ),
         opened_on=dt.date(2023, 1, 9),
-        hours=_week("07:30", "17:00", friday="16:00"),
+        # Staffed on weekdays; open to card holders on weekends, so that the demo's
+        # "book a desk for tomorrow" walk-through works whatever day it is run.
+        hours={
+            **_week("07:30", "17:00", friday="16:00"),
+            5: ("09:00", "15:00"),
+            6: ("09:00", "15:00"),
+        },
         spaces=[
             *_numbered("Cellekontor", 7, OFFICE, "Skjermet kontor med skrivebord og skjerm."),
             *_numbered("Kontorplass", 4, DESK, "Åpen arbeidsplass i landskapet."),
