@@ -59,6 +59,9 @@ class HubAdmin(AuditedAdmin):
         # Only administrators appoint hosts.
         return self.inlines if is_admin(request.user) else self.inlines[:2]
 
+    def get_prepopulated_fields(self, request, obj=None):
+        return self.prepopulated_fields if is_admin(request.user) else {}
+
     def get_readonly_fields(self, request, obj=None):
         if is_admin(request.user):
             return []
