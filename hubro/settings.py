@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django_tasks_db",
     "hubro.core",
     "hubro.spaces",
     "hubro.bookings",
@@ -152,6 +153,17 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = env_str("HUBRO_FROM_EMAIL", "hubro@localhost")
+
+# Background work (emails, releasing no-shows) runs through Django's tasks framework:
+# at once in the demo and the tests, by `hubro db_worker` in production.
+_TASK_BACKENDS = {
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+_tasks = env_str("HUBRO_TASKS", "immediate")
+if _tasks not in _TASK_BACKENDS:
+    raise ConfigError("HUBRO_TASKS", f"expected immediate or database, got {_tasks!r}")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks], "QUEUES": ["default"]}}
 
 SESSION_COOKIE_SECURE = env_bool("HUBRO_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -153,6 +153,12 @@ class Person(AbstractBaseUser, PermissionsMixin):
     language = models.CharField(
         _("språk"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
+    show_presence = models.BooleanField(
+        _("vis navnet mitt i «hvem er her»"),
+        default=False,
+        help_text=_("Andre ser da navnet ditt på dager du har booket plass i en hub."),
+    )
+    calendar_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
     is_active = models.BooleanField(_("aktiv"), default=True)
     is_staff = models.BooleanField(_("tilgang til administrasjon"), default=False)
     date_joined = models.DateTimeField(_("registrert"), default=timezone.now)

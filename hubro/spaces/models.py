@@ -49,6 +49,22 @@ class Hub(models.Model):
     )
     is_active = models.BooleanField(_("aktiv"), default=True)
     opened_on = models.DateField(_("åpnet"), null=True, blank=True)
+    observe_public_holidays = models.BooleanField(
+        _("stengt på helligdager"),
+        default=True,
+        help_text=_("Norske helligdager er stengte dager for booking."),
+    )
+    release_no_shows = models.BooleanField(
+        _("frigi bookinger uten innsjekking"),
+        default=False,
+        help_text=_("Bookinger som ikke er sjekket inn når innsjekkingen stenger, frigis."),
+    )
+    checkin_opens_before = models.PositiveIntegerField(
+        _("innsjekking åpner (minutter før start)"), default=15
+    )
+    checkin_closes_after = models.PositiveIntegerField(
+        _("innsjekking stenger (minutter etter start)"), default=30
+    )
 
     class Meta:
         ordering = ["name"]
@@ -73,6 +89,23 @@ class Hub(models.Model):
         if hours is None:
             return None
         return local_datetime(day, hours.opens), local_datetime(day, hours.closes)
+
+
+class ClosedDay(models.Model):
+    """A day a hub is closed beyond its weekly hours, e.g. Christmas Eve or a move."""
+
+    hub = models.ForeignKey(Hub, on_delete=models.CASCADE, related_name="closed_days")
+    date = models.DateField(_("dato"))
+    reason = models.CharField(_("årsak"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("stengt dag")
+        verbose_name_plural = _("stengte dager")
+        constraints = [models.UniqueConstraint(fields=["hub", "date"], name="closedday_unique")]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.reason}".strip()
 
 
 class HubHost(models.Model):
