@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hubro.spaces.models import Space
+
 
 class BookingQuerySet(models.QuerySet):
     def confirmed(self):
@@ -58,7 +60,8 @@ class BookingSeries(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.space.name} {self.get_freq_display()} {self.start_time:%H:%M}–{self.end_time:%H:%M}"
+        hours = f"{self.start_time:%H:%M}–{self.end_time:%H:%M}"
+        return f"{self.space.name} {self.get_freq_display()} {hours}"
 
 
 class Booking(models.Model):
@@ -169,13 +172,7 @@ class BookingRule(models.Model):
         _("type rom"),
         max_length=20,
         blank=True,
-        choices=[("", _("Alle typer"))]
-        + [
-            ("office", _("Cellekontor")),
-            ("desk", _("Åpen kontorplass")),
-            ("meeting_room", _("Møterom")),
-            ("project_room", _("Prosjektrom")),
-        ],
+        choices=[("", _("Alle typer")), *Space.Kind.choices],
     )
     max_days_ahead = models.PositiveIntegerField(_("maks dager fram i tid"), null=True, blank=True)
     min_minutes = models.PositiveIntegerField(
