@@ -6,7 +6,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from hubro.core.errors import DomainError
 
-from . import bookings, hubs, organizations
+from . import bookings, checkin, hubs, me, organizations, presence
 from .auth import TokenAuth
 
 api = NinjaAPI(
@@ -20,6 +20,9 @@ api = NinjaAPI(
 api.add_router("", hubs.router)
 api.add_router("", organizations.router)
 api.add_router("", bookings.router)
+api.add_router("", checkin.router)
+api.add_router("", me.router)
+api.add_router("", presence.router)
 
 
 @api.exception_handler(DomainError)

@@ -1,0 +1,5 @@
+"""API: checkin."""
+
+from ninja import Router
+
+router = Router(tags=["checkin"])

@@ -1,0 +1,5 @@
+"""API: me."""
+
+from ninja import Router
+
+router = Router(tags=["me"])

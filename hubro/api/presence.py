@@ -1,0 +1,5 @@
+"""API: presence."""
+
+from ninja import Router
+
+router = Router(tags=["presence"])
