@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_tasks_db",
+    "ninja",  # serves the API docs' Swagger UI from our static files, not a CDN
     "hubro.core",
     "hubro.spaces",
     "hubro.bookings",
@@ -56,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "hubro.core.middleware.HubroLocaleMiddleware",
+    "hubro.core.middleware.FriendlyMethodNotAllowedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -117,6 +119,7 @@ STATICFILES_DIRS = [
     ("vendor/designsystemet-css", NODE_MODULES / "@digdir/designsystemet-css/dist/src"),
     ("vendor/designsystemet-theme", NODE_MODULES / "@digdir/designsystemet-theme/brand"),
     ("vendor/htmx", NODE_MODULES / "htmx.org/dist"),
+    ("vendor/inter", NODE_MODULES / "@fontsource-variable/inter"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

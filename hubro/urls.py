@@ -1,7 +1,7 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from hubro.api.urls import api
+from hubro.api.urls import api, not_found
 
 urlpatterns = [
     path("", include("hubro.core.urls")),
@@ -11,5 +11,6 @@ urlpatterns = [
     path("", include("hubro.bookings.checkin_urls")),
     path("", include("hubro.bookings.calendar_urls")),
     path("api/v1/", api.urls),
+    re_path(r"^api/", not_found),
     path("admin/", admin.site.urls),
 ]

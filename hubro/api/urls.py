@@ -1,5 +1,6 @@
 """The JSON API, version 1. Every error answers ``{code, detail}``."""
 
+from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -70,4 +71,15 @@ def invalid_input(request, exc: ValidationError):
 def http_error(request, exc: HttpError):
     return api.create_response(
         request, {"code": f"http_{exc.status_code}", "detail": str(exc)}, status=exc.status_code
+    )
+
+
+def not_found(request):
+    """Unknown API paths answer like every other API error, not with an HTML page."""
+    return JsonResponse(
+        {
+            "code": "not_found",
+            "detail": _("Ukjent adresse i API-et: %(path)s") % {"path": request.path},
+        },
+        status=404,
     )

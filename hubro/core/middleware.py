@@ -23,3 +23,25 @@ class HubroLocaleMiddleware(LocaleMiddleware):
             language = settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class FriendlyMethodNotAllowedMiddleware:
+    """Pages that only take a form post answer a bare 405 to a GET (someone reloads
+    or follows a link to them). Show a page that says what happened instead."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.status_code == 405
+            and not response.content
+            and not request.path.startswith("/api/")
+        ):
+            from django.shortcuts import render
+
+            friendly = render(request, "405.html", status=405)
+            friendly["Allow"] = response.get("Allow", "")
+            return friendly
+        return response
