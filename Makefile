@@ -10,7 +10,7 @@ HUBRO := $(BIN)/hubro
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/hubro
 DEMO_ADDR ?= 127.0.0.1:8000
 
-.PHONY: help install demo serve test test-sqlite test-postgres lint format messages browser clean
+.PHONY: help install demo serve test test-sqlite test-postgres lint format messages browser clean bench
 
 help:
 	@echo "make demo    install everything, load the demo and serve it on http://$(DEMO_ADDR)"
@@ -18,6 +18,7 @@ help:
 	@echo "make lint    ruff format --check and ruff check"
 	@echo "make format  format the code with ruff"
 	@echo "make messages  extract translatable strings into the nb/nn/en catalogues"
+	@echo "make bench   booking throughput and availability benchmarks (see docs/performance.md)"
 
 $(BIN)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 13), "Hubro needs Python 3.13 (found %s)" % sys.version.split()[0]'
@@ -86,6 +87,11 @@ test-postgres: install
 	elif [ "$${HUBRO_REQUIRE_POSTGRES:-0}" = 1 ]; then \
 	  echo "PostgreSQL is required (HUBRO_REQUIRE_POSTGRES=1) but not reachable at $(PG_TEST_URL)"; exit 1; \
 	else echo "== PostgreSQL not reachable at $(PG_TEST_URL): skipping the PostgreSQL run =="; fi
+
+# Figures only, never pass/fail: docs/performance.md. BENCH_SCALE=0.1 for a quick run,
+# BENCH_TENFOLD=0 to skip the ten-million-booking run; scratch data goes to bench/data/.
+bench: $(BIN)/.installed
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) node_modules var/static *.egg-info

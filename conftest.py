@@ -79,11 +79,15 @@ def ola(lyngdal_kommune):
 
 @pytest.fixture
 def hub(lyngdal, lyngdal_kommune, nav):
+    # Open every day, holidays included, so that tests do not depend on the date they run.
     hub = Hub.objects.create(
-        name="Testlab", slug="testlab", municipality=lyngdal, host_organization=lyngdal_kommune
+        name="Testlab",
+        slug="testlab",
+        municipality=lyngdal,
+        host_organization=lyngdal_kommune,
+        observe_public_holidays=False,
     )
     hub.member_organizations.add(lyngdal_kommune, nav)
-    # Open every day, so that tests do not depend on which weekday they run.
     OpeningHours.objects.bulk_create(
         OpeningHours(hub=hub, weekday=day, opens=dt.time(7), closes=dt.time(18))
         for day in range(7)

@@ -31,6 +31,8 @@ elif len(SECRET_KEY) < 32:
 
 ALLOWED_HOSTS = env_list("HUBRO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("HUBRO_CSRF_TRUSTED_ORIGINS", [])
+# How far ahead anyone may book where a hub's rules set no limit of their own.
+HUBRO_BOOKING_HORIZON_DAYS = env_int("HUBRO_BOOKING_HORIZON_DAYS", 730, minimum=1)
 HUBRO_BASE_URL = env_str("HUBRO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [

@@ -4,7 +4,7 @@ import datetime as dt
 
 from ninja import Router, Schema
 
-from hubro.bookings.queries import hub_day
+from hubro.bookings.queries import all_hubs_day, hub_day
 from hubro.spaces.queries import active_spaces, get_hub, hubs_for_list
 
 from .schemas import ErrorOut, MunicipalityOut, RegionOut
@@ -37,6 +37,11 @@ class AvailabilityOut(Schema):
     free: list[IntervalOut]
 
 
+class HubAvailabilityOut(Schema):
+    hub: str
+    spaces: list[AvailabilityOut]
+
+
 @router.get("/hubs", response=list[HubOut])
 def list_hubs(request):
     """Every active hub, with its place and how many spaces it has."""
@@ -65,4 +70,21 @@ def availability(request, slug: str, date: dt.date):
     return [
         {"space": entry.space.pk, "free": [{"start": s, "end": e} for s, e in entry.free]}
         for entry in hub_day(hub, date)
+    ]
+
+
+@router.get("/availability", response=list[HubAvailabilityOut])
+def availability_all_hubs(request, date: dt.date):
+    """Free intervals per space of every active hub on a date, hubs by name, each
+    space inside its hub's opening hours that day. A closed hub lists its spaces with
+    no free time."""
+    return [
+        {
+            "hub": entry.hub.slug,
+            "spaces": [
+                {"space": space.space_id, "free": [{"start": s, "end": e} for s, e in space.free]}
+                for space in entry.spaces
+            ],
+        }
+        for entry in all_hubs_day(date)
     ]

@@ -7,4 +7,10 @@ urlpatterns = [
     path("huber/<slug:slug>/rom/<int:space_id>/book/", views.book, name="book"),
     path("mine-bookinger/", views.my_bookings, name="mine"),
     path("mine-bookinger/<int:pk>/avbestill/", views.cancel, name="cancel"),
+    path("mine-bookinger/serier/<int:pk>/", views.series_detail, name="series"),
+    path(
+        "mine-bookinger/serier/<int:pk>/avbestill/",
+        views.cancel_series_dates,
+        name="cancel_series",
+    ),
 ]

@@ -1,19 +1,35 @@
-"""Booking pages: book a space, see and cancel one's own bookings."""
+"""Booking pages: book a space (once or repeated), see and cancel one's own bookings
+and series."""
+
+import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from hubro.core.errors import DomainError, NotFound
+from hubro.core.timeutil import when
 from hubro.spaces.queries import get_space
 from hubro.spaces.views import parse_day
 
-from .actions import cancel_booking, create_booking
-from .forms import BookingForm, initial_for
+from .actions import cancel_booking, cancel_series, create_booking, create_series
+from .forms import BookingForm, SeriesCancelForm, initial_for
+from .models import Booking
 from .queries import get_booking_for, hub_day, past_bookings_of, upcoming_bookings_of
+from .recurrence import describe, get_series_for, series_of
+from .rules import may_override
+
+SKIPPED_KEY = "series-{pk}-skipped"
+
+
+def _show_error(form, exc: DomainError) -> None:
+    form.add_error(exc.field if exc.field in form.fields else None, str(exc.detail))
 
 
 @login_required
@@ -24,30 +40,19 @@ def book(request, slug, space_id):
         raise Http404 from None
     if space.hub.slug != slug:
         raise Http404
+    options = {"space": space, "person": request.user}
+    options["may_override"] = may_override(request.user, space.hub)
     if request.method == "POST":
-        form = BookingForm(request.POST, space=space, person=request.user)
+        form = BookingForm(request.POST, **options)
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                booking = create_booking(
-                    space=space,
-                    person=request.user,
-                    organization=data["organization"],
-                    start=data["start_at"],
-                    end=data["end_at"],
-                    actor=request.user,
-                )
+                return _book(request, space, form.cleaned_data)
             except DomainError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, str(exc.detail))
-            else:
-                messages.success(request, _("Booket: %(booking)s.") % {"booking": booking})
-                return redirect("bookings:mine")
+                _show_error(form, exc)
         day = form.cleaned_data.get("date") if hasattr(form, "cleaned_data") else None
     else:
         day = parse_day(request)
-        form = BookingForm(
-            initial=initial_for(request, space, day), space=space, person=request.user
-        )
+        form = BookingForm(initial=initial_for(request, space, day), **options)
     day = day or parse_day(request)
     (entry,) = hub_day(space.hub, day, spaces=[space])
     return render(
@@ -65,6 +70,45 @@ def book(request, slug, space_id):
     )
 
 
+def _book(request, space, data):
+    """Make the booking or the series the form asks for; the next page on success."""
+    common = {
+        "organization": data["organization"],
+        "actor": request.user,
+        "override": data["override"],
+    }
+    if data["repeat"] is None:
+        booking = create_booking(
+            space=space, person=request.user, start=data["start_at"], end=data["end_at"], **common
+        )
+        messages.success(
+            request,
+            _("Booket: %(space)s, %(when)s.")
+            % {"space": booking.space.name, "when": when(booking)},
+        )
+        return redirect("bookings:mine")
+    result = create_series(
+        space,
+        request.user,
+        data["start_at"],
+        data["end_at"],
+        data["repeat"],
+        on_conflict=data["on_conflict"],
+        **common,
+    )
+    # The reasons for skipped dates are not stored; the result page shows them once.
+    request.session[SKIPPED_KEY.format(pk=result.series.pk)] = [
+        {"start": skipped.start.isoformat(), "code": skipped.code, "detail": skipped.detail}
+        for skipped in result.skipped
+    ]
+    messages.success(
+        request,
+        ngettext("Booket %(count)s dato.", "Booket %(count)s datoer.", len(result.booked))
+        % {"count": len(result.booked)},
+    )
+    return redirect("bookings:series", pk=result.series.pk)
+
+
 @login_required
 def my_bookings(request):
     return render(
@@ -73,6 +117,10 @@ def my_bookings(request):
         {
             "upcoming": upcoming_bookings_of(request.user),
             "past": past_bookings_of(request.user),
+            "series_list": [
+                {"series": series, "pattern": describe(series)}
+                for series in series_of(request.user)
+            ],
         },
     )
 
@@ -84,6 +132,92 @@ def cancel(request, pk):
         booking = get_booking_for(request.user, pk)
     except NotFound:
         raise Http404 from None
-    cancel_booking(booking, actor=request.user)
-    messages.success(request, _("Avbestilt: %(booking)s.") % {"booking": booking})
+    if booking.status != booking.Status.CONFIRMED:
+        messages.info(request, _("Bookingen var allerede avbestilt."))
+        return redirect("bookings:mine")
+    try:
+        cancel_booking(booking, actor=request.user)
+    except DomainError as exc:
+        messages.error(request, str(exc.detail))
+        return redirect("bookings:mine")
+    messages.success(
+        request,
+        _("Avbestilt: %(space)s, %(when)s.")
+        % {"space": booking.space.name, "when": when(booking)},
+    )
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return redirect(target)
     return redirect("bookings:mine")
+
+
+def _series_or_404(request, pk):
+    try:
+        return get_series_for(request.user, pk)
+    except NotFound:
+        raise Http404 from None
+
+
+@login_required
+def series_detail(request, pk, *, form=None, status=200):
+    """A series' dates, what was skipped when it was made, and how to cancel dates."""
+    series = _series_or_404(request, pk)
+    skipped = request.session.pop(SKIPPED_KEY.format(pk=series.pk), None)
+    for entry in skipped or ():
+        entry["start"] = timezone.localtime(dt.datetime.fromisoformat(entry["start"]))
+    now = timezone.now()
+    dates = list(series.bookings.order_by("start"))
+    return render(
+        request,
+        "bookings/series.html",
+        {
+            "series": series,
+            "pattern": describe(series),
+            "dates": [
+                {
+                    "booking": booking,
+                    "cancellable": booking.status == Booking.Status.CONFIRMED
+                    and booking.end > now,
+                }
+                for booking in dates
+            ],
+            "skipped": skipped,
+            "form": form or SeriesCancelForm(initial={"from_date": timezone.localdate()}),
+            "has_upcoming": any(
+                b.status == Booking.Status.CONFIRMED and b.end > now for b in dates
+            ),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def cancel_series_dates(request, pk):
+    """Cancel a range of a series' dates, the rest from a date, or every coming date."""
+    series = _series_or_404(request, pk)
+    if "rest" in request.POST:
+        cancelled = cancel_series(series, actor=request.user)
+    else:
+        form = SeriesCancelForm(request.POST)
+        if not form.is_valid():
+            return series_detail(request, pk, form=form, status=422)
+        data = form.cleaned_data
+        try:
+            cancelled = cancel_series(
+                series, from_date=data["from_date"], to_date=data["to_date"], actor=request.user
+            )
+        except DomainError as exc:
+            _show_error(form, exc)
+            return series_detail(request, pk, form=form, status=422)
+    if cancelled:
+        messages.success(
+            request,
+            ngettext("Avbestilt %(count)s dato.", "Avbestilt %(count)s datoer.", len(cancelled))
+            % {"count": len(cancelled)},
+        )
+    else:
+        messages.info(
+            request, _("Ingen kommende datoer i serien passet, så ingenting ble endret.")
+        )
+    return redirect("bookings:series", pk=series.pk)

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.utils import timezone
+from django.utils import dateformat, timezone, translation
 
 
 def local_tz():
@@ -27,3 +27,44 @@ def day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
 
 def is_aware(value: dt.datetime) -> bool:
     return value.tzinfo is not None and value.tzinfo.utcoffset(value) is not None
+
+
+# Dates as each UI language writes them ("mandag 30. november 2026", "Monday 30 November
+# 2026"); Django's date filter takes one pattern for all languages.
+NORWEGIAN = {
+    "long": "l j. F Y",  # mandag 30. november 2026
+    "medium": "D j. F Y",  # man. 30. november 2026
+    "short": "D j. b Y",  # man. 30. nov 2026
+    "date": "j. F Y",  # 30. november 2026
+    "day_month": "j. F",  # 30. november
+    "weekday_day_month": "l j. F",  # mandag 30. november
+    "short_day_month": "j. b",  # 30. nov
+}
+PATTERNS = {
+    "nb": NORWEGIAN,
+    "nn": NORWEGIAN,
+    "en": {
+        "long": "l j F Y",
+        "medium": "D j F Y",
+        "short": "D j M Y",
+        "date": "j F Y",
+        "day_month": "j F",
+        "weekday_day_month": "l j F",
+        "short_day_month": "j M",
+    },
+}
+
+
+def format_day(value, style: str = "long") -> str:
+    if value in (None, ""):
+        return ""
+    if hasattr(value, "tzinfo") and value.tzinfo is not None:
+        value = timezone.localtime(value)
+    patterns = PATTERNS.get(translation.get_language(), NORWEGIAN)
+    return dateformat.format(value, patterns.get(style, patterns["long"]))
+
+
+def when(booking) -> str:
+    """A booking's time in words, e.g. "man. 30. november 2026, 09:00–15:00"."""
+    start, end = timezone.localtime(booking.start), timezone.localtime(booking.end)
+    return f"{format_day(start, 'medium')}, {start:%H:%M}–{end:%H:%M}"

@@ -1,11 +1,14 @@
 """Admin for hubs. Hosts see and change only the hubs they host; administrators all."""
 
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from hubro.bookings.models import BookingRule
 from hubro.core.admin import AuditedAdmin
 from hubro.core.permissions import is_admin
 
-from .models import Hub, HubHost, OpeningHours, Space
+from .models import ClosedDay, Hub, HubHost, OpeningHours, Space
 
 
 def _hosts(request, hub=None) -> bool:
@@ -15,7 +18,9 @@ def _hosts(request, hub=None) -> bool:
     return hosted.filter(hub=hub).exists() if hub is not None else hosted.exists()
 
 
-class HostEditableInline(admin.TabularInline):
+class HostEditable:
+    """Inline rows the hosts of the hub may edit, like the hub itself."""
+
     extra = 0
 
     def has_view_permission(self, request, obj=None):
@@ -24,8 +29,62 @@ class HostEditableInline(admin.TabularInline):
     has_change_permission = has_add_permission = has_delete_permission = has_view_permission
 
 
+class HostEditableInline(HostEditable, admin.TabularInline):
+    pass
+
+
 class OpeningHoursInline(HostEditableInline):
     model = OpeningHours
+
+
+class ClosedDayInline(HostEditableInline):
+    """Days the hub is closed beyond its weekly hours and the public holidays."""
+
+    model = ClosedDay
+
+
+class BookingRuleForm(forms.ModelForm):
+    class Meta:
+        model = BookingRule
+        fields = [
+            "space_kind",
+            "access",
+            "max_days_ahead",
+            "max_future_bookings",
+            "min_minutes",
+            "max_minutes",
+            "granularity",
+            "midday",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        shortest, longest = data.get("min_minutes"), data.get("max_minutes")
+        if shortest is not None and longest is not None and shortest > longest:
+            self.add_error(
+                "max_minutes", _("Lengste booking kan ikke være kortere enn korteste booking.")
+            )
+        return data
+
+
+class BookingRuleInline(HostEditable, admin.StackedInline):
+    """The host's rules per kind of space; a rule for a kind wins over "Alle typer"."""
+
+    model = BookingRule
+    form = BookingRuleForm
+    fieldsets = [
+        (None, {"fields": ["space_kind", "access"]}),
+        (
+            _("Tid"),
+            {
+                "fields": [
+                    ("max_days_ahead", "max_future_bookings"),
+                    ("min_minutes", "max_minutes"),
+                    ("granularity", "midday"),
+                ]
+            },
+        ),
+    ]
 
 
 class SpaceInline(HostEditableInline):
@@ -46,7 +105,31 @@ class HubAdmin(AuditedAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["municipality", "host_organization"]
     filter_horizontal = ["member_organizations"]
-    inlines = [OpeningHoursInline, SpaceInline, HubHostInline]
+    inlines = [OpeningHoursInline, ClosedDayInline, BookingRuleInline, SpaceInline, HubHostInline]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "address",
+                    "description",
+                    "municipality",
+                    "region",
+                    "host_organization",
+                    "member_organizations",
+                    "is_active",
+                    "opened_on",
+                ]
+            },
+        ),
+        (_("Booking"), {"fields": ["observe_public_holidays"]}),
+        (
+            _("Innsjekking"),
+            {"fields": ["release_no_shows", "checkin_opens_before", "checkin_closes_after"]},
+        ),
+    ]
 
     def audit_hub(self, obj):
         return obj
@@ -57,7 +140,9 @@ class HubAdmin(AuditedAdmin):
 
     def get_inlines(self, request, obj):
         # Only administrators appoint hosts.
-        return self.inlines if is_admin(request.user) else self.inlines[:2]
+        if is_admin(request.user):
+            return self.inlines
+        return [inline for inline in self.inlines if inline is not HubHostInline]
 
     def get_prepopulated_fields(self, request, obj=None):
         return self.prepopulated_fields if is_admin(request.user) else {}

@@ -1,10 +1,24 @@
 """Hubs, their bookable spaces and their opening hours."""
 
 import datetime as dt
+import functools
 
+import holidays
 from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+
+@functools.cache
+def _holidays(year: int, language: str) -> dict[dt.date, str]:
+    return dict(holidays.country_holidays("NO", years=year, language=language))
+
+
+def norwegian_holidays(year: int) -> dict[dt.date, str]:
+    """Norway's public holidays in a year, named in the active UI language."""
+    language = "en_US" if (translation.get_language() or "").startswith("en") else "no"
+    return _holidays(year, language)
 
 
 class Hub(models.Model):
@@ -81,12 +95,24 @@ class Hub(models.Model):
                 return hours
         return None
 
+    def closure(self, day: dt.date) -> str | None:
+        """Why the hub is closed all of ``day`` beyond its weekly hours: a public holiday
+        it observes (its name) or a closed day (its reason, or ""); None when it is not."""
+        if self.observe_public_holidays:
+            name = norwegian_holidays(day.year).get(day)
+            if name:
+                return name
+        for closed in self.closed_days.all():
+            if closed.date == day:
+                return closed.reason
+        return None
+
     def open_interval(self, day: dt.date) -> "tuple[dt.datetime, dt.datetime] | None":
         """The aware [opens, closes) of a day, or None when the hub is closed."""
         from hubro.core.timeutil import local_datetime
 
         hours = self.opening_hours_on(day)
-        if hours is None:
+        if hours is None or self.closure(day) is not None:
             return None
         return local_datetime(day, hours.opens), local_datetime(day, hours.closes)
 

@@ -14,8 +14,12 @@ from hubro.bookings.queries import hub_day as hub_day_query
 from hubro.core.errors import NotFound
 from hubro.core.permissions import is_host
 
-from .models import Space
 from .queries import get_hub, hubs_for_list
+from .timeline import build_timeline
+
+# The day view accepts these days; see _day_asked_for.
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2999, 12, 31)
 
 
 def _hub_or_404(slug):
@@ -43,24 +47,43 @@ def hub_list(request):
     return render(request, "spaces/hub_list.html", {"hubs": hubs_for_list()})
 
 
+def _day_asked_for(request) -> tuple[dt.date, str]:
+    """The day in ?date=, or today with a message saying why the value was not used.
+    The message is shown inside #day, so that an htmx swap shows it too."""
+    raw = request.GET.get("date", "")
+    today = timezone.localdate()
+    if not raw:
+        return today, ""
+    try:
+        day = dt.date.fromisoformat(raw)
+    except ValueError:
+        return today, _("«%(value)s» er ikke en dato. Viser i dag.") % {"value": raw}
+    if not FIRST_DAY <= day <= LAST_DAY:
+        # Far-off years overflow when converted to UTC and help nobody.
+        return today, _("Velg en dato mellom år %(first)s og %(last)s. Viser i dag.") % {
+            "first": FIRST_DAY.year,
+            "last": LAST_DAY.year,
+        }
+    return day, ""
+
+
 @login_required
 def hub_day(request, slug):
     hub = _hub_or_404(slug)
-    day = parse_day(request)
-    entries = hub_day_query(hub, day)
-    groups = []
-    for kind, label in Space.Kind.choices:
-        members = [entry for entry in entries if entry.space.kind == kind]
-        if members:
-            groups.append({"kind": kind, "label": label, "entries": members})
+    day, date_error = _day_asked_for(request)
+    interval = hub.open_interval(day)
+    timeline = build_timeline(hub_day_query(hub, day), interval)
     context = {
         "hub": hub,
         "day": day,
+        "date_error": date_error,
         "today": timezone.localdate(),
         "previous_day": day - dt.timedelta(days=1),
         "next_day": day + dt.timedelta(days=1),
-        "interval": hub.open_interval(day),
-        "groups": groups,
+        "interval": interval,
+        "closure": hub.closure(day) if interval is None else None,
+        "timeline": timeline,
+        "groups": timeline.groups,
         "can_manage": is_host(request.user, hub),
     }
     template = "spaces/hub_day.html"

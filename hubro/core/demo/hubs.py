@@ -3,8 +3,11 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
+from hubro.bookings.models import BookingRule
 from hubro.core.models import Municipality, Organization, Region
-from hubro.spaces.models import Hub, OpeningHours, Space
+from hubro.spaces.models import ClosedDay, Hub, OpeningHours, Space
 
 from . import organizations as orgs
 from .base import DemoDataMissing, Tally
@@ -45,6 +48,18 @@ class HubSpec:
     hours: dict[int, tuple[str, str]]
     spaces: list[tuple[str, str, int, str]]
     members: list[str] = field(default_factory=list)
+    observe_public_holidays: bool = True
+    # (space kind or "" for every kind, BookingRule fields)
+    rules: list[tuple[str, dict]] = field(default_factory=list)
+    closed_on_christmas_eve: bool = True
+
+
+# Meeting rooms are booked by the quarter hour, for at least half an hour and at most a
+# working day, up to three months ahead.
+MEETING_ROOM_RULE = (
+    "meeting_room",
+    {"granularity": "15", "min_minutes": 30, "max_minutes": 480, "max_days_ahead": 90},
+)
 
 
 def _numbered(prefix: str, count: int, kind: str, description: str = ""):
@@ -113,6 +128,8 @@ HUBS = [
             ("Møterom Fagernes", MEETING_ROOM, 4, "Lite rom for samtaler."),
         ],
         members=[orgs.NARVIK, orgs.NORDLAND_FK, orgs.SF_NORDLAND, orgs.NAV],
+        # The office community is for the organizations that take part.
+        rules=[MEETING_ROOM_RULE, ("", {"access": "members"})],
     ),
     HubSpec(
         slug=NORDFJORDEID,
@@ -136,6 +153,8 @@ HUBS = [
             ("Prosjektrom Distriktshub", PROJECT_ROOM, 8, "Tavlevegg; kan bookes for dagen."),
         ],
         members=[orgs.NAV, orgs.SKATTEETATEN, orgs.POLITIET, orgs.STAD, orgs.VESTLAND_FK],
+        # The district hub's desks take whole or half days.
+        rules=[MEETING_ROOM_RULE, ("desk", {"granularity": "half_day", "max_days_ahead": 30})],
     ),
     HubSpec(
         slug=ORKLAND,
@@ -184,6 +203,7 @@ def build_hubs(organizations: dict[str, Organization], tally: Tally) -> dict[str
         hub, created = Hub.objects.update_or_create(
             slug=spec.slug,
             defaults={
+                "observe_public_holidays": spec.observe_public_holidays,
                 "name": spec.name,
                 "municipality": municipality,
                 "region": region,
@@ -208,5 +228,17 @@ def build_hubs(organizations: dict[str, Organization], tally: Tally) -> dict[str
                 defaults={"kind": kind, "capacity": capacity, "description": description},
             )
             tally.add("spaces", created)
+        for kind, fields in spec.rules:
+            _, created = BookingRule.objects.update_or_create(
+                hub=hub, space_kind=kind, defaults=fields
+            )
+            tally.add("booking rules", created)
+        if spec.closed_on_christmas_eve:
+            year = timezone.localdate().year
+            for christmas_eve in (dt.date(year, 12, 24), dt.date(year + 1, 12, 24)):
+                _, created = ClosedDay.objects.get_or_create(
+                    hub=hub, date=christmas_eve, defaults={"reason": "Julaften"}
+                )
+                tally.add("closed days", created)
         hubs[spec.slug] = hub
     return hubs

@@ -49,6 +49,10 @@ def test_a_host_edits_opening_hours_of_their_hub_in_the_admin(client, vera, hub)
         "description": "",
         "opened_on": "",
         "member_organizations": [o.pk for o in hub.member_organizations.all()],
+        "observe_public_holidays": "",
+        "release_no_shows": "",
+        "checkin_opens_before": "15",
+        "checkin_closes_after": "30",
     }
     hours = list(hub.opening_hours.order_by("weekday"))
     data.update(
@@ -57,12 +61,17 @@ def test_a_host_edits_opening_hours_of_their_hub_in_the_admin(client, vera, hub)
             "opening_hours-INITIAL_FORMS": str(len(hours)),
             "opening_hours-MIN_NUM_FORMS": "0",
             "opening_hours-MAX_NUM_FORMS": "1000",
-            "spaces-TOTAL_FORMS": "0",
-            "spaces-INITIAL_FORMS": "0",
-            "spaces-MIN_NUM_FORMS": "0",
-            "spaces-MAX_NUM_FORMS": "1000",
         }
     )
+    for prefix in ("spaces", "closed_days", "booking_rules"):
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": "0",
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
     for i, row in enumerate(hours):
         data.update(
             {

@@ -1,0 +1,26 @@
+"""Every write to bookings. The web UI and the API call these and nothing else.
+
+- ``bookings``: one booking, made or cancelled;
+- ``series``: a recurring booking, made date by date, cancelled by date range."""
+
+from .bookings import cancel_booking, create_booking, validate_booking_time
+from .series import (
+    SeriesConflict,
+    SeriesInvalid,
+    SeriesResult,
+    Skipped,
+    cancel_series,
+    create_series,
+)
+
+__all__ = [
+    "SeriesConflict",
+    "SeriesInvalid",
+    "SeriesResult",
+    "Skipped",
+    "cancel_booking",
+    "cancel_series",
+    "create_booking",
+    "create_series",
+    "validate_booking_time",
+]

@@ -1,0 +1,145 @@
+"""Making and cancelling one booking."""
+
+import datetime as dt
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from hubro.bookings import notifications
+from hubro.bookings.models import Booking
+from hubro.bookings.rules import check_rules, enforce, refuse_override
+from hubro.core.audit import record
+from hubro.core.errors import Conflict, Invalid
+from hubro.core.models import Membership
+from hubro.core.timeutil import is_aware
+from hubro.spaces.models import Space
+
+TAKEN = _("Tidsrommet er allerede booket.")
+
+
+def organization_for(person, organization):
+    """The organization a booking is made for: the one asked for, which the person must
+    belong to, or else their primary one."""
+    memberships = Membership.objects.filter(person=person).select_related("organization")
+    if organization is None:
+        chosen = next((m for m in memberships if m.is_primary), None) or memberships.first()
+        if chosen is None:
+            raise Invalid(
+                _("Du må være knyttet til en organisasjon for å booke."), code="no_organization"
+            )
+        return chosen.organization
+    if not any(m.organization_id == organization.pk for m in memberships):
+        raise Invalid(
+            _("Du kan bare booke for en organisasjon du er medlem av."),
+            code="not_member",
+            field="organization",
+        )
+    return organization
+
+
+def bookable(space: Space) -> None:
+    if not space.is_active or not space.hub.is_active:
+        raise Invalid(_("Rommet finnes ikke eller kan ikke bookes."), code="unknown_space")
+
+
+def validate_booking_time(space: Space, start: dt.datetime, end: dt.datetime, *, now=None):
+    """The checks no one can override: aware times, a real interval, not already over.
+    The hub's opening hours and the host's rules are checked by ``bookings.rules``."""
+    if not (is_aware(start) and is_aware(end)):
+        raise Invalid(_("Tidspunkt må ha tidssone (UTC-forskyvning)."), code="naive_datetime")
+    if end <= start:
+        raise Invalid(_("Slutt må være etter start."), code="invalid_range", field="end")
+    now = now or timezone.now()
+    if end <= now:
+        raise Invalid(_("Tidsrommet er allerede passert."), code="in_past", field="start")
+
+
+def notify_after_commit(event: str, booking_ids: list[int]) -> None:
+    """Tell people once the write is committed; a failing notification is logged and
+    never undoes or fails the booking."""
+    if booking_ids:
+        ids = list(booking_ids)
+        transaction.on_commit(lambda: notifications.notify(event, ids), robust=True)
+
+
+def booking_changes(booking: Booking, **extra) -> dict:
+    changes = {
+        "start": booking.start.isoformat(),
+        "end": booking.end.isoformat(),
+        "for": booking.person.email,
+    }
+    if booking.overridden_rules:
+        changes["overridden_rules"] = booking.overridden_rules
+    return {**changes, **extra}
+
+
+def create_booking(
+    *, space: Space, person, start, end, organization=None, actor, override: bool = False
+) -> Booking:
+    """Book ``space`` for ``person`` over [start, end), or raise ``Conflict``/``Invalid``.
+
+    The hub's rules (``bookings.rules``) apply; a host of the hub or an administrator
+    may pass ``override=True`` to book past them, and the rules broken are recorded on
+    the booking and in the audit log. Anyone else asking to override is refused
+    (``not_allowed``). An overlap is never overridden.
+
+    The rule and overlap checks and the insert run in one transaction that holds the
+    write lock: on SQLite the transaction is IMMEDIATE; on PostgreSQL the space's row is
+    locked and an exclusion constraint is the guard of last resort. Audited as
+    ``booking.create``; ``notifications.notify("created", …)`` runs after commit.
+    """
+    bookable(space)
+    organization = organization_for(person, organization)
+    validate_booking_time(space, start, end)
+    if override:
+        refuse_override(actor, space.hub)
+    try:
+        with transaction.atomic():
+            Space.objects.select_for_update().filter(pk=space.pk).first()
+            breaches = check_rules(space, person, organization, start, end)
+            overridden = enforce(breaches, override=override)
+            clash = Booking.objects.confirmed().filter(space=space).overlapping(start, end)
+            if clash.exists():
+                raise Conflict(TAKEN)
+            booking = Booking.objects.create(
+                space=space,
+                person=person,
+                organization=organization,
+                start=start,
+                end=end,
+                override_by=actor if overridden else None,
+                overridden_rules=overridden,
+            )
+            record(
+                actor, "booking.create", booking, hub=space.hub, changes=booking_changes(booking)
+            )
+            notify_after_commit("created", [booking.pk])
+    except IntegrityError:
+        # Only the exclusion constraint can fail here: a concurrent booking won.
+        raise Conflict(TAKEN) from None
+    return booking
+
+
+def cancel_booking(booking: Booking, *, actor) -> Booking:
+    """Cancel a booking, freeing its time; also one date of a series. Cancelling twice,
+    or cancelling a booking already released, changes nothing; a booking that is over
+    cannot be cancelled (``in_past``): it happened, and the statistics count it."""
+    with transaction.atomic():
+        locked = (
+            Booking.objects.select_for_update(of=("self",))
+            .select_related("space__hub")
+            .get(pk=booking.pk)
+        )
+        if locked.status != Booking.Status.CONFIRMED:
+            return locked
+        now = timezone.now()
+        if locked.end <= now:
+            raise Invalid(_("Bookingen er allerede over og kan ikke avbestilles."), code="in_past")
+        locked.status = Booking.Status.CANCELLED
+        locked.cancelled_at = now
+        locked.save(update_fields=["status", "cancelled_at"])
+        changes = {"series": locked.series_id} if locked.series_id else {}
+        record(actor, "booking.cancel", locked, hub=locked.space.hub, changes=changes)
+        notify_after_commit("cancelled", [locked.pk])
+    return locked
