@@ -1,5 +1,6 @@
 """People, organizations, places and the audit log: what every capability stands on."""
 
+import datetime
 import hashlib
 import secrets
 
@@ -226,6 +227,9 @@ def _hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+LAST_USED_RESOLUTION = datetime.timedelta(minutes=1)
+
+
 class ApiTokenManager(models.Manager):
     def issue(self, person, *, name: str = "") -> tuple["ApiToken", str]:
         """Create a token; the raw value is returned once and only its hash is stored."""
@@ -243,7 +247,11 @@ class ApiTokenManager(models.Manager):
         )
         if token is None:
             return None
-        self.filter(pk=token.pk).update(last_used_at=timezone.now())
+        # Record use at most once a minute: a write on every request would make every
+        # API call, reads included, queue for SQLite's single write lock.
+        now = timezone.now()
+        if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
+            self.filter(pk=token.pk).update(last_used_at=now)
         return token.person
 
 
