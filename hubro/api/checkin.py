@@ -1,36 +1,20 @@
 """Checking in to one's booking."""
 
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router
 from pydantic import AwareDatetime
 
 from hubro.bookings.checkin import check_in
 from hubro.bookings.queries import get_booking_for
 
+from .bookings import BookingOut
 from .schemas import ErrorOut
 
 router = Router(tags=["checkin"])
 
 
-class CheckinOut(Schema):
-    id: int
-    space: int
-    start: AwareDatetime
-    end: AwareDatetime
-    status: str
+class CheckinOut(BookingOut):
     checked_in_at: AwareDatetime | None
-
-    @staticmethod
-    def resolve_space(obj):
-        return obj.space_id
-
-    @staticmethod
-    def resolve_start(obj):
-        return timezone.localtime(obj.start)
-
-    @staticmethod
-    def resolve_end(obj):
-        return timezone.localtime(obj.end)
 
     @staticmethod
     def resolve_checked_in_at(obj):

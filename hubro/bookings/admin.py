@@ -54,7 +54,7 @@ class BookingAdmin(HostReadOnlyAdmin):
         return ", ".join(obj.overridden_rules or ())
 
 
-class SeriesBookingInline(admin.TabularInline):
+class SeriesBookingInline(admin.StackedInline):
     model = Booking
     fields = ["start", "end", "status", "overridden_rules"]
     readonly_fields = fields

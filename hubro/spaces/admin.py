@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from hubro.bookings.models import BookingRule
@@ -18,10 +19,17 @@ def _hosts(request, hub=None) -> bool:
     return hosted.filter(hub=hub).exists() if hub is not None else hosted.exists()
 
 
+# Django's date shortcuts and two-pane selectors fail axe-core checks; the browser's own
+# date input and a plain multiple select are accessible and work without JavaScript.
+ACCESSIBLE_WIDGETS = {models.DateField: {"widget": forms.DateInput(attrs={"type": "date"})}}
+
+
 class HostEditable:
-    """Inline rows the hosts of the hub may edit, like the hub itself."""
+    """Inline rows the hosts of the hub may edit, like the hub itself. Stacked, so that
+    every field has its own label (tabular rows only have column headers)."""
 
     extra = 0
+    formfield_overrides = ACCESSIBLE_WIDGETS
 
     def has_view_permission(self, request, obj=None):
         return _hosts(request, obj)
@@ -29,7 +37,7 @@ class HostEditable:
     has_change_permission = has_add_permission = has_delete_permission = has_view_permission
 
 
-class HostEditableInline(HostEditable, admin.TabularInline):
+class HostEditableInline(HostEditable, admin.StackedInline):
     pass
 
 
@@ -92,10 +100,9 @@ class SpaceInline(HostEditableInline):
     fields = ["name", "kind", "capacity", "is_active"]
 
 
-class HubHostInline(admin.TabularInline):
+class HubHostInline(admin.StackedInline):
     model = HubHost
     extra = 0
-    autocomplete_fields = ["person"]
 
 
 @admin.register(Hub)
@@ -103,8 +110,7 @@ class HubAdmin(AuditedAdmin):
     list_display = ["name", "municipality", "region", "host_organization", "is_active"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["municipality", "host_organization"]
-    filter_horizontal = ["member_organizations"]
+    formfield_overrides = ACCESSIBLE_WIDGETS
     inlines = [OpeningHoursInline, ClosedDayInline, BookingRuleInline, SpaceInline, HubHostInline]
     fieldsets = [
         (
