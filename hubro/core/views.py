@@ -13,10 +13,6 @@ class SignInView(auth_views.LoginView):
     extra_context = {"title": _("Logg inn")}
 
 
-class SignOutView(auth_views.LogoutView):
-    pass
-
-
 @require_POST
 def set_language(request):
     """Switch the UI language, and remember it on the person for emails."""
