@@ -38,7 +38,7 @@ class HostEditable:
 
 
 class HostEditableInline(HostEditable, admin.StackedInline):
-    pass
+    """A stacked inline of rows the hub's hosts may edit."""
 
 
 class OpeningHoursInline(HostEditableInline):

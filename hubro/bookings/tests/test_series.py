@@ -2,76 +2,27 @@
 date, a range or the rest, through the action, the API and the web."""
 
 import datetime as dt
-import re
 
 import holidays
 import pytest
 from django.utils import timezone
-from playwright.sync_api import expect
 
-from conftest import ApiClient, at, axe_violations, sign_in
+from conftest import ApiClient, at
 from hubro.bookings import notifications
 from hubro.bookings.actions import (
     SeriesConflict,
     SeriesInvalid,
-    cancel_booking,
-    cancel_series,
     create_booking,
-    create_series,
 )
 from hubro.bookings.models import Booking, BookingRule, BookingSeries
 from hubro.bookings.recurrence import MAX_OCCURRENCES, Repeat, expand, occurrences_of
+from hubro.bookings.tests.series_support import api_series, weekly, weeks
 from hubro.core.errors import Invalid
 from hubro.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 
 NORWAY = holidays.country_holidays("NO")
-
-
-def weeks(first, n):
-    return [first + dt.timedelta(weeks=i) for i in range(n)]
-
-
-@pytest.fixture
-def tuesday():
-    """A Tuesday at least two days ahead."""
-    day = timezone.localdate() + dt.timedelta(days=2)
-    return day + dt.timedelta(days=(1 - day.weekday()) % 7)
-
-
-@pytest.fixture
-def space(desk):
-    """The desk in a hub open every day of the year, holidays too, so that the dates of
-    a test never depend on the calendar it runs in."""
-    desk.hub.observe_public_holidays = False
-    desk.hub.save()
-    return desk
-
-
-def weekly(space, person, first, n=4, *, actor=None, hours=(9, 11), **kwargs):
-    return create_series(
-        space,
-        person,
-        at(first, hours[0]),
-        at(first, hours[1]),
-        Repeat(freq="weekly", count=n),
-        actor=actor or person,
-        **kwargs,
-    )
-
-
-def api_series(person, space, first, repeat, hours=(9, 11), **extra):
-    return ApiClient(person).post(
-        "/api/v1/bookings",
-        {
-            "space": space.pk,
-            "start": at(first, hours[0]).isoformat(),
-            "end": at(first, hours[1]).isoformat(),
-            "repeat": repeat,
-            **extra,
-        },
-    )
 
 
 # --- The pattern -------------------------------------------------------------------------
@@ -416,232 +367,3 @@ def test_the_openapi_schema_describes_repeat_override_and_series(client):
         "on_conflict",
     }
     assert set(components["SeriesOut"]["properties"]) == {"series", "booked", "skipped"}
-
-
-# --- Cancelling -------------------------------------------------------------------------
-
-
-@pytest.fixture
-def series(space, kari, tuesday):
-    return weekly(space, kari, tuesday, 5).series
-
-
-def confirmed_dates(series):
-    return [
-        timezone.localtime(b.start).date()
-        for b in series.bookings.filter(status="confirmed").order_by("start")
-    ]
-
-
-def test_cancel_one_date_of_a_series(series, kari, tuesday):
-    second = series.bookings.order_by("start")[1]
-    response = ApiClient(kari).delete(f"/api/v1/bookings/{second.pk}")
-    assert response.status_code == 204
-    dates = weeks(tuesday, 5)
-    assert confirmed_dates(series) == [dates[0], *dates[2:]]
-
-
-def test_cancel_a_range_of_a_series(series, kari, tuesday):
-    dates = weeks(tuesday, 5)
-    cancelled = cancel_series(series, from_date=dates[1], to_date=dates[2], actor=kari)
-    assert [timezone.localtime(b.start).date() for b in cancelled] == dates[1:3]
-    assert confirmed_dates(series) == [dates[0], dates[3], dates[4]]
-
-
-def test_cancel_the_rest_of_a_series_through_the_api(series, kari, tuesday):
-    dates = weeks(tuesday, 5)
-    response = ApiClient(kari).delete(f"/api/v1/series/{series.pk}?from={dates[3].isoformat()}")
-    assert response.status_code == 204
-    assert confirmed_dates(series) == dates[:3]
-
-
-def test_cancel_a_range_through_the_api(series, kari, tuesday):
-    dates = weeks(tuesday, 5)
-    response = ApiClient(kari).delete(
-        f"/api/v1/series/{series.pk}?from={dates[0].isoformat()}&to={dates[1].isoformat()}"
-    )
-    assert response.status_code == 204
-    assert confirmed_dates(series) == dates[2:]
-
-
-def test_cancel_the_whole_series_through_the_api(series, kari):
-    assert ApiClient(kari).delete(f"/api/v1/series/{series.pk}").status_code == 204
-    assert confirmed_dates(series) == []
-
-
-def test_someone_elses_series_is_404(series, ola):
-    client = ApiClient(ola)
-    assert client.delete(f"/api/v1/series/{series.pk}").status_code == 404
-    assert client.delete("/api/v1/series/999999").status_code == 404
-    assert len(confirmed_dates(series)) == 5
-
-
-def test_a_range_that_ends_before_it_starts_is_422(series, kari, tuesday):
-    response = ApiClient(kari).delete(
-        f"/api/v1/series/{series.pk}?from={tuesday + dt.timedelta(days=7)}&to={tuesday}"
-    )
-    assert response.status_code == 422 and response.json()["code"] == "invalid_range"
-    bad = ApiClient(kari).delete(f"/api/v1/series/{series.pk}?from=soon")
-    assert bad.status_code == 422 and bad.json()["code"] == "invalid"
-
-
-def test_dates_already_over_are_left_alone(series, kari):
-    first = series.bookings.order_by("start").first()
-    Booking.objects.filter(pk=first.pk).update(
-        start=timezone.now() - dt.timedelta(hours=3), end=timezone.now() - dt.timedelta(hours=1)
-    )
-    cancelled = cancel_series(series, actor=kari)
-    assert len(cancelled) == 4
-    first.refresh_from_db()
-    assert first.status == "confirmed"
-
-
-def test_cancelling_is_audited_and_notified_after_commit(
-    series, kari, tuesday, monkeypatch, django_capture_on_commit_callbacks
-):
-    calls = []
-    monkeypatch.setattr(notifications, "notify", lambda event, ids: calls.append((event, ids)))
-    dates = weeks(tuesday, 5)
-    with django_capture_on_commit_callbacks(execute=True):
-        cancelled = cancel_series(series, from_date=dates[3], actor=kari)
-        one = cancel_booking(series.bookings.order_by("start").first(), actor=kari)
-    assert calls == [("cancelled", [b.pk for b in cancelled]), ("cancelled", [one.pk])]
-    entry = AuditEntry.objects.get(action="series.cancel")
-    assert entry.changes == {
-        "from": dates[3].isoformat(),
-        "to": None,
-        "cancelled": [d.isoformat() for d in dates[3:]],
-    }
-    assert AuditEntry.objects.filter(action="booking.cancel").count() == 3
-    # Cancelling again changes nothing and is not logged.
-    assert cancel_series(series, from_date=dates[3], actor=kari) == []
-    assert AuditEntry.objects.filter(action="series.cancel").count() == 1
-
-
-def test_my_bookings_shows_the_series(client, series, kari):
-    client.force_login(kari)
-    response = client.get("/mine-bookinger/")
-    assert f"/mine-bookinger/serier/{series.pk}/" in response.text
-    assert "Hver uke (tirsdag), 5 ganger" in response.text
-
-
-def test_the_web_cancels_a_range_then_the_rest(client, series, kari, tuesday):
-    dates = weeks(tuesday, 5)
-    client.force_login(kari)
-    url = f"/mine-bookinger/serier/{series.pk}/avbestill/"
-    response = client.post(
-        url, {"cancel-from_date": dates[1].isoformat(), "cancel-to_date": dates[2].isoformat()}
-    )
-    assert response.status_code == 302
-    assert confirmed_dates(series) == [dates[0], dates[3], dates[4]]
-    response = client.post(url, {"rest": "1"}, follow=True)
-    assert "Avbestilt 3 datoer." in response.text
-    assert confirmed_dates(series) == []
-    assert "Serien har ingen kommende datoer." in response.text
-
-
-def test_the_web_cancels_one_date_and_returns_to_the_series(client, series, kari):
-    booking = series.bookings.order_by("start")[2]
-    client.force_login(kari)
-    response = client.post(
-        f"/mine-bookinger/{booking.pk}/avbestill/",
-        {"next": f"/mine-bookinger/serier/{series.pk}/"},
-    )
-    assert response["Location"] == f"/mine-bookinger/serier/{series.pk}/"
-    booking.refresh_from_db()
-    assert booking.status == "cancelled"
-    outside = client.post(
-        f"/mine-bookinger/{series.bookings.order_by('start')[3].pk}/avbestill/",
-        {"next": "https://evil.example/"},
-    )
-    assert outside["Location"] == "/mine-bookinger/"
-
-
-def test_the_web_shows_a_bad_range_as_a_form_error(client, series, kari, tuesday):
-    client.force_login(kari)
-    response = client.post(
-        f"/mine-bookinger/serier/{series.pk}/avbestill/",
-        {
-            "cancel-from_date": (tuesday + dt.timedelta(days=7)).isoformat(),
-            "cancel-to_date": tuesday.isoformat(),
-        },
-    )
-    assert response.status_code == 422
-    assert "Til-datoen kan ikke være før fra-datoen." in response.text
-    assert len(confirmed_dates(series)) == 5
-
-
-def test_someone_elses_series_page_is_404(client, series, ola):
-    client.force_login(ola)
-    assert client.get(f"/mine-bookinger/serier/{series.pk}/").status_code == 404
-    assert (
-        client.post(f"/mine-bookinger/serier/{series.pk}/avbestill/", {"rest": "1"}).status_code
-        == 404
-    )
-    assert len(confirmed_dates(series)) == 5
-
-
-# --- In the browser ---------------------------------------------------------------------
-
-
-def fill_series_form(page, space, first, *, count="4"):
-    page.goto(f"/huber/testlab/rom/{space.pk}/book/?date={first.isoformat()}")
-    page.get_by_label("Fra").fill("09:00")
-    page.get_by_label("Til").fill("11:00")
-    page.get_by_role("combobox", name="Gjentakelse").select_option("weekly")
-    page.get_by_role("checkbox", name="tirsdag").check()
-    page.get_by_label("Eller antall ganger").fill(count)
-    page.get_by_role("button", name="Book", exact=True).click()
-
-
-@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
-def test_a_person_books_a_series_sees_the_skipped_date_and_ends_the_series(
-    browser, live_server, space, kari, ola, tuesday, javascript
-):
-    dates = weeks(tuesday, 4)
-    create_booking(
-        space=space, person=ola, start=at(dates[2], 10), end=at(dates[2], 12), actor=ola
-    )
-    context = browser.new_context(
-        base_url=live_server.url, locale="nb-NO", java_script_enabled=javascript
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    sign_in(page, kari.email)
-    fill_series_form(page, space, tuesday)
-
-    expect(page).to_have_url(re.compile(r"/mine-bookinger/serier/\d+/$"))
-    skipped = page.get_by_role("region", name="1 dato ble ikke booket")
-    expect(skipped).to_contain_text("Tidsrommet er allerede booket.")
-    expect(page.get_by_role("table", name="Datoene i serien").get_by_role("row")).to_have_count(4)
-    if javascript:
-        assert axe_violations(page) == []
-        page.goto("/mine-bookinger/")
-        expect(page.get_by_role("table", name=re.compile("Gjentatte bookinger"))).to_contain_text(
-            "Hver uke (tirsdag), 4 ganger"
-        )
-        assert axe_violations(page) == []
-        page.get_by_role("link", name=re.compile("Vis og avbestill datoer")).click()
-
-    page.get_by_role("button", name="Avbestill resten av serien").click()
-    expect(page.get_by_text("Serien har ingen kommende datoer.")).to_be_visible()
-    assert not Booking.objects.filter(person=kari, status="confirmed").exists()
-    context.close()
-
-
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
-def test_the_booking_form_with_series_errors_is_accessible(page, space, vera, tuesday):
-    sign_in(page, vera.email)
-    fill_series_form(page, space, tuesday, count="")
-    assert page.locator(".ds-error-summary").count() == 1
-    assert page.get_by_role("checkbox", name="Overstyr reglene").count() == 1
-    assert axe_violations(page) == []
-    page.goto(f"/mine-bookinger/serier/{weekly(space, vera, tuesday, 2).series.pk}/")
-    page.get_by_label("Fra og med").fill(tuesday.isoformat())
-    page.get_by_label("Til og med").fill((tuesday - dt.timedelta(days=1)).isoformat())
-    page.get_by_role("button", name="Avbestill datoene").click()
-    assert page.locator(".ds-error-summary").count() == 1
-    assert axe_violations(page) == []
