@@ -17,6 +17,7 @@ BENCH_VAR_DIR      where the scratch SQLite files go (bench/data/)
 PG_BENCH_URL       the PostgreSQL server (postgres://postgres@127.0.0.1:5432)
 """
 
+import contextlib
 import os
 import platform
 import shutil
@@ -43,14 +44,11 @@ FIGURES = ("booking throughput", "availability", "  overlapping")
 
 def machine() -> list[str]:
     def first(path, prefix):
-        try:
-            with open(path) as f:
-                for line in f:
-                    if line.startswith(prefix):
-                        return line.split(":", 1)[1].strip()
-        except OSError:
-            pass
-        return "?"
+        with contextlib.suppress(OSError), open(path) as f:
+            for line in f:
+                if line.startswith(prefix):
+                    return line.split(":", 1)[1].strip()
+        return "?"  # unreadable, or no such line
 
     memory = subprocess.run(["free", "-h"], capture_output=True, text=True).stdout.split("\n")
     total = memory[1].split()[1] if len(memory) > 1 and len(memory[1].split()) > 1 else "?"

@@ -10,6 +10,7 @@ day, so almost every request is a conflict (409). ``many``: random spaces of 50 
 60 days, so almost every request books (201). Afterwards it checks in the database
 that no two confirmed bookings of a space overlap."""
 
+import contextlib
 import datetime as dt
 import http.client
 import json
@@ -102,13 +103,12 @@ def wait_until_up(port: int, token: str, server, timeout=60.0):
     while time.monotonic() < deadline:
         if server.poll() is not None:
             sys.exit("bench: gunicorn stopped; see gunicorn.log in the bench var dir")
-        try:
+        # Not listening yet is the expected answer while gunicorn starts.
+        with contextlib.suppress(OSError):
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
             conn.request("GET", "/api/v1/hubs", headers={"Authorization": f"Bearer {token}"})
             if conn.getresponse().status == 200:
                 return
-        except OSError:
-            pass
         time.sleep(0.2)
     sys.exit("bench: gunicorn did not answer in time")
 

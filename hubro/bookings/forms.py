@@ -155,7 +155,7 @@ class SeriesCancelForm(DesignsystemetMixin, forms.Form):
         super().__init__(*args, prefix=prefix, **kwargs)
 
 
-def initial_for(request, space, day: dt.date) -> dict:
+def initial_for(request, day: dt.date) -> dict:
     initial = {"date": day}
     for name in ("start", "end"):
         value = request.GET.get(name, "")

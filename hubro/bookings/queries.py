@@ -39,11 +39,11 @@ def upcoming_bookings_of(person, *, now=None):
 
 
 def past_bookings_of(person, *, now=None, limit=50):
-    """Bookings that are over or were cancelled, newest first."""
+    """Bookings that are over, or were cancelled or released, newest first."""
     now = now or timezone.now()
     return (
         bookings_of(person)
-        .filter(Q(end__lte=now) | Q(status=Booking.Status.CANCELLED))
+        .filter(Q(end__lte=now) | ~Q(status=Booking.Status.CONFIRMED))
         .order_by("-start")[:limit]
     )
 

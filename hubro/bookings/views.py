@@ -52,7 +52,7 @@ def book(request, slug, space_id):
         day = form.cleaned_data.get("date") if hasattr(form, "cleaned_data") else None
     else:
         day = parse_day(request)
-        form = BookingForm(initial=initial_for(request, space, day), **options)
+        form = BookingForm(initial=initial_for(request, day), **options)
     day = day or parse_day(request)
     (entry,) = hub_day(space.hub, day, spaces=[space])
     return render(

@@ -3,7 +3,6 @@
 from django.db.models import Count, Prefetch, Q
 
 from hubro.core.errors import NotFound
-from hubro.core.permissions import is_admin
 
 from .models import Hub, OpeningHours, Space
 
@@ -45,10 +44,3 @@ def get_space(space_id) -> Space:
     if space is None:
         raise NotFound()
     return space
-
-
-def hubs_hosted_by(person):
-    """The hubs a person may manage: all for administrators, else those they host."""
-    if is_admin(person):
-        return Hub.objects.all()
-    return Hub.objects.filter(hosts=person)

@@ -264,3 +264,23 @@ def test_with_the_database_backend_the_worker_runs_what_bookingjobs_queued(
     assert booking.status == Booking.Status.RELEASED
     # The release queued the email, and the same batch sent it.
     assert [message.to for message in mail.outbox] == [[kari.email]]
+
+
+def test_a_released_booking_is_listed_with_the_past_ones(client, kari, desk, tomorrow):
+    from django.utils import timezone
+
+    from conftest import at
+    from hubro.bookings.models import Booking
+    from hubro.bookings.queries import past_bookings_of, upcoming_bookings_of
+
+    booking = Booking.objects.create(
+        space=desk,
+        person=kari,
+        organization=kari.primary_membership.organization,
+        start=at(tomorrow, 9),
+        end=at(tomorrow, 10),
+        status=Booking.Status.RELEASED,
+        released_at=timezone.now(),
+    )
+    assert booking in list(past_bookings_of(kari))
+    assert booking not in list(upcoming_bookings_of(kari))
