@@ -10,7 +10,7 @@ HUBRO := $(BIN)/hubro
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/hubro
 DEMO_ADDR ?= 127.0.0.1:8000
 
-.PHONY: help install demo serve test test-sqlite test-postgres lint format messages browser clean bench
+.PHONY: help install demo serve test test-sqlite test-postgres lint format messages browser clean bench bench-data
 
 help:
 	@echo "make demo    install everything, load the demo and serve it on http://$(DEMO_ADDR)"
@@ -18,7 +18,8 @@ help:
 	@echo "make lint    ruff format --check and ruff check"
 	@echo "make format  format the code with ruff"
 	@echo "make messages  extract translatable strings into the nb/nn/en catalogues"
-	@echo "make bench   booking throughput and availability benchmarks (see docs/performance.md)"
+	@echo "make bench   booking, availability, indicator and register import benchmarks (docs/performance.md)"
+	@echo "make bench-data  national-size synthetic register files for the import benchmark"
 
 $(BIN)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 13), "Hubro needs Python 3.13 (found %s)" % sys.version.split()[0]'
@@ -92,6 +93,11 @@ test-postgres: install
 # BENCH_TENFOLD=0 to skip the ten-million-booking run; scratch data goes to bench/data/.
 bench: $(BIN)/.installed
 	$(BIN)/python -m bench.run
+
+# National-size synthetic Enhetsregisteret files for the registry benchmark
+# (bench/data/registry/); BENCH_SCALE scales the record counts.
+bench-data: $(BIN)/.installed
+	$(BIN)/python -m bench.registry_data
 
 clean:
 	rm -rf $(VENV) node_modules var/static *.egg-info

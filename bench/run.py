@@ -5,7 +5,7 @@ the environment at start. Environment variables (all optional):
 
 BENCH_SCALE        scales the data (hubs, so bookings) and the request budget; 0.1: a quick run
 BENCH_DBS          sqlite,postgres (default both; PostgreSQL is skipped when not reachable)
-BENCH_ONLY         throughput or availability, to run one kind
+BENCH_ONLY         throughput, availability, insights or registry, to run one kind
 BENCH_TENFOLD      0 skips the ten-times-the-bookings availability run (the slow part)
 BENCH_CLIENTS      concurrent API clients (32)
 BENCH_REQUESTS     requests per throughput run (3000 x BENCH_SCALE)
@@ -39,7 +39,8 @@ from bench.common import (
     say,
 )
 
-FIGURES = ("booking throughput", "availability", "  overlapping")
+# Lines that start with one of these are figures and go into the summary.
+FIGURES = ("booking throughput", "availability", "  overlapping", "indicators", "registry")
 
 
 def machine() -> list[str]:
@@ -111,8 +112,21 @@ def main():
     if only in ("", "availability"):
         for db in dbs:
             figures += run(["bench.availability", db], env)
+    if only in ("", "insights"):
+        for db in dbs:
+            figures += run(["bench.insights", db], env)
+    if only in ("", "registry"):
+        for db in dbs:
+            figures += run(["bench.registry", db], env)
     if not env_flag("BENCH_KEEP", False):
-        for name in ("throughput_one", "throughput_many", "availability", "availability_10x"):
+        for name in (
+            "throughput_one",
+            "throughput_many",
+            "availability",
+            "availability_10x",
+            "insights",
+            "registry",
+        ):
             shutil.rmtree(VAR_ROOT / name, ignore_errors=True)
             if "postgres" in dbs:
                 drop_pg_database(f"{NAME}_{name}")

@@ -48,6 +48,13 @@ INSTALLED_APPS = [
     "hubro.core",
     "hubro.spaces",
     "hubro.bookings",
+    "hubro.community",
+    "hubro.events",
+    "hubro.insights",
+    "hubro.finance",
+    "hubro.registry",
+    "hubro.programme",
+    "hubro.handbook",
     "hubro.api",
 ]
 
@@ -79,6 +86,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "hubro.core.navigation.navigation",
             ],
         },
     },

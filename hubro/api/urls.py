@@ -7,7 +7,21 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from hubro.core.errors import DomainError
 
-from . import bookings, checkin, hubs, me, organizations, presence
+from . import (
+    bookings,
+    checkin,
+    community,
+    events,
+    finance,
+    handbook,
+    hubs,
+    insights,
+    me,
+    organizations,
+    presence,
+    programme,
+    registry,
+)
 from .auth import TokenAuth
 
 api = NinjaAPI(
@@ -24,6 +38,13 @@ api.add_router("", bookings.router)
 api.add_router("", checkin.router)
 api.add_router("", me.router)
 api.add_router("", presence.router)
+api.add_router("", events.router)
+api.add_router("", community.router)
+api.add_router("", insights.router)
+api.add_router("", finance.router)
+api.add_router("", registry.router)
+api.add_router("", programme.router)
+api.add_router("", handbook.router)
 
 
 @api.exception_handler(DomainError)

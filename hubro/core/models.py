@@ -86,11 +86,23 @@ class Organization(models.Model):
         INTER_MUNICIPAL = "inter_municipal", _("Interkommunal")
         OTHER = "other", _("Annen")
 
+    class Level(models.TextChoices):
+        LOCAL = "local", _("Lokal")
+        REGIONAL = "regional", _("Regional")
+        NATIONAL = "national", _("Nasjonal")
+
     orgnr = models.CharField(
         _("organisasjonsnummer"), max_length=9, unique=True, validators=[validate_orgnr]
     )
     name = models.CharField(_("navn"), max_length=300)
     sector = models.CharField(_("sektor"), max_length=20, choices=Sector.choices)
+    level = models.CharField(
+        _("nivå"),
+        max_length=20,
+        choices=Level.choices,
+        default=Level.LOCAL,
+        help_text=_("Lokal enhet, regionalt ledd eller nasjonalt nivå."),
+    )
     parent = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,

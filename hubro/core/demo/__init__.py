@@ -9,6 +9,7 @@ loads them."""
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import import_module
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -18,11 +19,24 @@ from hubro.bookings.models import Booking
 from hubro.core.models import Membership, Organization, Person
 from hubro.spaces.models import Hub, HubHost, OpeningHours, Space
 
-from .base import EMAIL_DOMAIN, DemoDataMissing, Tally
+from .base import EMAIL_DOMAIN, DemoContext, DemoDataMissing, Tally
 from .bookings import build_bookings
 from .hubs import HUB_SLUGS, build_hubs
 from .organizations import load_organizations
 from .people import ADMIN_EMAIL, ANSATT_EMAIL, VERT_EMAIL, build_people
+
+# The apps that add to the demo, in the order they build: each module has
+# ``build(ctx: DemoContext)`` and may have ``counts() -> dict[str, int]`` for the summary
+# and ``accounts() -> list[(email, description)]`` for extra demo accounts it creates.
+# Later apps may use what earlier ones made (events use clusters, finance uses projects).
+EXTENSIONS = [
+    "hubro.community.demo",
+    "hubro.events.demo",
+    "hubro.registry.demo",
+    "hubro.finance.demo",
+    "hubro.programme.demo",
+    "hubro.handbook.demo",
+]
 
 # The README and `make demo` print this password; keep the value.
 DEMO_PASSWORD = "hubro-demo-2026"
@@ -54,7 +68,7 @@ class DemoSummary:
 
 def _counts() -> dict[str, int]:
     demo_people = Person.objects.filter(email__endswith=f"{EMAIL_DOMAIN}")
-    return {
+    counts = {
         "organizations": Organization.objects.count(),
         "hubs": Hub.objects.filter(slug__in=HUB_SLUGS).count(),
         "spaces": Space.objects.filter(hub__slug__in=HUB_SLUGS).count(),
@@ -64,6 +78,20 @@ def _counts() -> dict[str, int]:
         "hub hosts": HubHost.objects.filter(hub__slug__in=HUB_SLUGS).count(),
         "bookings": Booking.objects.filter(space__hub__slug__in=HUB_SLUGS).count(),
     }
+    for name in EXTENSIONS:
+        module = import_module(name)
+        if hasattr(module, "counts"):
+            counts.update(module.counts())
+    return counts
+
+
+def _extension_accounts() -> list[tuple[str, str]]:
+    accounts = []
+    for name in EXTENSIONS:
+        module = import_module(name)
+        if hasattr(module, "accounts"):
+            accounts.extend(module.accounts())
+    return accounts
 
 
 def build_demo(*, today: dt.date | None = None) -> DemoSummary:
@@ -79,8 +107,21 @@ def build_demo(*, today: dt.date | None = None) -> DemoSummary:
         organizations = load_organizations(tally)
         hubs = build_hubs(organizations, tally)
         people, fixed = build_people(organizations, hubs, password_hash=password_hash, tally=tally)
-        bookings = build_bookings(hubs, people, fixed, today=today, now=timezone.now())
-    tally.new["bookings"] = len(bookings)
+        now = timezone.now()
+        bookings = build_bookings(hubs, people, fixed, today=today, now=now)
+        tally.new["bookings"] = len(bookings)
+        context = DemoContext(
+            organizations=organizations,
+            hubs=hubs,
+            people=people,
+            fixed=fixed,
+            today=today,
+            now=now,
+            tally=tally,
+            extra={},
+        )
+        for name in EXTENSIONS:
+            import_module(name).build(context)
     ansatt_organization = fixed.ansatt.primary_membership.organization
     return DemoSummary(
         counts=_counts(),
@@ -90,5 +131,6 @@ def build_demo(*, today: dt.date | None = None) -> DemoSummary:
             (ANSATT_EMAIL, f"employee, {ansatt_organization.name}"),
             (VERT_EMAIL, f"host of {hubs['regionlab-lister'].name}"),
             (ADMIN_EMAIL, "administrator"),
+            *_extension_accounts(),
         ],
     )

@@ -1,0 +1,5 @@
+"""Klynger og prosjekter: the API's read (and registration) endpoints for this capability."""
+
+from ninja import Router
+
+router = Router(tags=["community"])

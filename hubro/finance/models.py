@@ -1,0 +1,1 @@
+"""finance models; see the app docstring in apps.py."""

@@ -1,0 +1,1 @@
+"""handbook models; see the app docstring in apps.py."""

@@ -1,0 +1,1 @@
+"""insights models; see the app docstring in apps.py."""

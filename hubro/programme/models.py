@@ -1,0 +1,1 @@
+"""programme models; see the app docstring in apps.py."""

@@ -1,0 +1,1 @@
+"""registry models; see the app docstring in apps.py."""
