@@ -9,3 +9,11 @@ def employees_by_organization(region, orgnrs) -> dict[str, int]:
     The finance app's employee key reads this. Until a register snapshot is imported
     the result is empty, and the finance app falls back to hand-entered numbers."""
     return {}
+
+
+def state_units_in_region(region) -> list[dict]:
+    """The state units in ``region`` from the latest register snapshot, with their
+    registered contact details, for an event's invitation list: dicts with ``orgnr``,
+    ``name``, ``agency`` (name), ``municipality`` (name), ``email``, ``phone``
+    (empty strings when not registered). Empty until a snapshot is imported."""
+    return []
