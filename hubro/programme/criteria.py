@@ -29,14 +29,10 @@ class Barrier(models.TextChoices):
 class NationalGoal(models.IntegerChoices):
     """The five national goals of the Statens hus programme (the demo's programme)."""
 
-    COMPETENCE_ENVIRONMENT = (
-        1,
-        _("Et sterkere og faglig samlet offentlig kompetansemiljø i regionene"),
-    )
-    RETAIN_RECRUIT = (
-        2,
-        _("Lettere å beholde og rekruttere kompetanse i statlige virksomheter på mindre steder"),
-    )
-    DECENTRALISED = 3, _("Flere statlige virksomheter kan rekruttere og ansette desentralisert")
-    CLUSTERS = 4, _("Sterkere samarbeid i kompetanseklynger")
-    KNOWLEDGE = 5, _("Ny kunnskap for utvikling av lokaliseringspolitikken for mindre steder")
+    # Short labels in the project's own words; the programme's full wording of each goal
+    # is stored on the programme (``programme.NationalGoal``-rows) when it is entered.
+    COMPETENCE_ENVIRONMENT = 1, _("Samlede offentlige fagmiljøer i regionene")
+    RETAIN_RECRUIT = 2, _("Beholde og rekruttere statlig kompetanse på mindre steder")
+    DECENTRALISED = 3, _("Desentralisert rekruttering i staten")
+    CLUSTERS = 4, _("Samarbeid i kompetanseklynger")
+    KNOWLEDGE = 5, _("Kunnskap til lokaliseringspolitikken")
