@@ -89,6 +89,7 @@ def load_organizations(tally: Tally) -> dict[str, Organization]:
             "Run `hubro migrate` first: a data migration loads them."
         )
     sectors = set(Organization.Sector.values)
+    levels = set(Organization.Level.values)
     organizations: dict[str, Organization] = {}
     for row in rows:
         orgnr = normalize_orgnr(row["orgnr"])
@@ -99,11 +100,16 @@ def load_organizations(tally: Tally) -> dict[str, Organization]:
             raise DemoDataMissing(f"{ORGANIZATIONS_CSV.name}: bad orgnr {orgnr!r}.") from None
         if sector not in sectors:
             raise DemoDataMissing(f"{ORGANIZATIONS_CSV.name}: bad sector {sector!r}.")
+        # local, regional or national; a file without the column means local.
+        level = (row.get("level") or Organization.Level.LOCAL).strip()
+        if level not in levels:
+            raise DemoDataMissing(f"{ORGANIZATIONS_CSV.name}: bad level {level!r}.")
         organization, created = Organization.objects.update_or_create(
             orgnr=orgnr,
             defaults={
                 "name": row["name"].strip(),
                 "sector": sector,
+                "level": level,
                 "municipality": municipalities[row["municipality_number"].strip().zfill(4)],
             },
         )
