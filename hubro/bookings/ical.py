@@ -355,6 +355,10 @@ def person_feed(person, *, now: dt.datetime | None = None) -> bytes:
     for series in all_series:
         for event in _series_events(series, in_series.get(series.pk, []), now=now):
             calendar.add_component(event)
+    # The person's event registrations (hubro.events) share the feed.
+    from hubro.events.ical import add_registrations
+
+    add_registrations(calendar, person, since=since, now=now)
     return calendar.to_ical()
 
 

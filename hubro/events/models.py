@@ -172,6 +172,7 @@ class Registration(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["event", "status"])]
         verbose_name = _("påmelding")
         verbose_name_plural = _("påmeldinger")
         constraints = [
@@ -226,7 +227,17 @@ class Invitation(models.Model):
             models.CheckConstraint(
                 condition=Q(person__isnull=False) | ~Q(email=""),
                 name="invitation_has_person_or_email",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["event", "person"],
+                condition=Q(person__isnull=False),
+                name="one_invitation_per_person",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=Q(person__isnull=True),
+                name="one_invitation_per_email",
+            ),
         ]
 
     def __str__(self):

@@ -1,0 +1,9 @@
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from hubro.core.navigation import NavItem
+
+
+def items(request):
+    """Everyone signed in sees the events they may join."""
+    return [NavItem(_("Arrangementer"), reverse("events:list"), ("events",), order=30)]

@@ -1,0 +1,96 @@
+"""Emails about registrations: moved up from the waiting list, and an event cancelled.
+Actions call ``notify`` after commit; the messages go out as background tasks
+(``events.tasks.send_registration_email``), in the person's language."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.core.mail.handler import DEFAULT_MAILER_ALIAS
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+
+from hubro.core.timeutil import format_day
+
+from .models import Registration
+
+logger = logging.getLogger(__name__)
+
+KINDS = ("promoted", "event_cancelled")
+
+
+def notify(kind: str, registration_ids: list[int]) -> None:
+    """Queue one email per registration. Never raises: a failure is logged."""
+    try:
+        from .tasks import send_registration_email
+
+        if kind not in KINDS:
+            raise ValueError(f"unknown registration email {kind!r}")
+        for registration_id in registration_ids:
+            try:
+                send_registration_email.enqueue(int(registration_id), kind)
+            except Exception:
+                logger.exception("Could not queue the %s email for %s", kind, registration_id)
+    except Exception:
+        logger.exception("Could not queue %s emails for %s", kind, registration_ids)
+
+
+def _recipient(registration) -> tuple[str, str, str]:
+    """(address, name, language) of the participant."""
+    if registration.person_id:
+        person = registration.person
+        return person.email, person.get_short_name(), person.language or settings.LANGUAGE_CODE
+    return registration.guest_email, registration.guest_name, settings.LANGUAGE_CODE
+
+
+def build_registration_email(registration, kind: str) -> EmailMultiAlternatives:
+    """The email about ``kind`` for the participant, plain text and HTML."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown registration email {kind!r}")
+    email, name, language = _recipient(registration)
+    event = registration.event
+    with translation.override(language):
+        start, end = timezone.localtime(event.start), timezone.localtime(event.end)
+        context = {
+            "kind": kind,
+            "language": language,
+            "name": name,
+            "event": event,
+            "day": format_day(start, "long"),
+            "start": date_format(start, "H:i"),
+            "end": date_format(end, "H:i"),
+            "where": event_place(event),
+            "event_url": settings.HUBRO_BASE_URL + reverse("events:detail", args=[event.pk]),
+        }
+        subject = " ".join(render_to_string(f"events/email/{kind}_subject.txt", context).split())
+        text = render_to_string(f"events/email/{kind}.txt", context)
+        html = render_to_string(f"events/email/{kind}.html", context)
+    message = EmailMultiAlternatives(
+        subject=subject, body=text, to=[email], headers={"Content-Language": language}
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def event_place(event) -> str:
+    """Where the event is, in words."""
+    if event.place == event.Place.HUB and event.space_id:
+        return f"{event.space.name}, {event.hub.name}"
+    if event.place == event.Place.ONLINE:
+        return str(event.Place.ONLINE.label)
+    return event.location
+
+
+def send_registration_email_now(registration_id: int, kind: str) -> bool:
+    registration = (
+        Registration.objects.select_related("event__hub", "event__space", "person")
+        .filter(pk=registration_id)
+        .first()
+    )
+    if registration is None:
+        logger.warning("No %s email: registration %s does not exist", kind, registration_id)
+        return False
+    build_registration_email(registration, kind).send(using=DEFAULT_MAILER_ALIAS)
+    return True
