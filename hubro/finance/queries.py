@@ -1,0 +1,112 @@
+"""Who may see what of a hub's finances, and the reads scoped to that.
+
+- Hosts of a hub and administrators see and edit everything of the hub.
+- A coordinator of an organization sees the organization's agreements (not drafts)
+  and its yearly statements, nothing else.
+- Everyone else sees nothing: every fetch raises ``NotFound`` (a 404 in UI and API)."""
+
+from django.db.models import Q
+
+from hubro.core.errors import NotFound
+from hubro.core.models import Membership, Organization
+from hubro.core.permissions import is_admin, is_coordinator, is_host
+from hubro.spaces.models import Hub
+
+from .models import Agreement, AgreementDocument
+
+
+def hosted_hubs(person):
+    """The hubs whose finances ``person`` may edit."""
+    if not (person and person.is_authenticated):
+        return Hub.objects.none()
+    if is_admin(person):
+        return Hub.objects.all()
+    return Hub.objects.filter(hosts=person)
+
+
+def coordinated_organizations(person):
+    if not (person and person.is_authenticated):
+        return Organization.objects.none()
+    return Organization.objects.filter(
+        memberships__person=person, memberships__role=Membership.Role.COORDINATOR
+    )
+
+
+def may_edit(person, hub) -> bool:
+    return is_host(person, hub)
+
+
+def may_see_anything(person) -> bool:
+    """For the menu: a host, an administrator, or a coordinator with an agreement."""
+    if hosted_hubs(person).exists():
+        return True
+    return visible_agreements(person).exists()
+
+
+def get_hub_for_host(person, slug: str) -> Hub:
+    """The hub ``slug`` when ``person`` may edit its finances; else ``NotFound``."""
+    hub = hosted_hubs(person).filter(slug=slug).first()
+    if hub is None:
+        raise NotFound()
+    return hub
+
+
+def visible_agreements(person):
+    """Every agreement ``person`` may see."""
+    if not (person and person.is_authenticated):
+        return Agreement.objects.none()
+    if is_admin(person):
+        return Agreement.objects.all()
+    own = Q(organization__in=coordinated_organizations(person)) & ~Q(status=Agreement.Status.DRAFT)
+    return Agreement.objects.filter(Q(hub__hosts=person) | own).distinct()
+
+
+def get_agreement_for(person, pk) -> Agreement:
+    agreement = (
+        visible_agreements(person)
+        .select_related("hub", "organization", "project")
+        .filter(pk=pk)
+        .first()
+    )
+    if agreement is None:
+        raise NotFound()
+    return agreement
+
+
+def get_document_for(person, pk) -> AgreementDocument:
+    document = AgreementDocument.objects.filter(
+        pk=pk, agreement__in=visible_agreements(person)
+    ).first()
+    if document is None:
+        raise NotFound()
+    return document
+
+
+def get_statement_party(person, slug: str, year: int, orgnr: str):
+    """The hub and organization of a statement ``person`` may see: hosts of the hub
+    see every organization's, a coordinator the own organization's."""
+    hub = Hub.objects.filter(slug=slug).first()
+    organization = Organization.objects.filter(orgnr=orgnr).first()
+    if hub is None or organization is None:
+        raise NotFound()
+    if is_host(person, hub) or is_coordinator(person, organization):
+        return hub, organization
+    raise NotFound()
+
+
+def statements_for(person):
+    """(hub, organization, year) of every statement a coordinator may open: one per
+    year of each of their organizations' agreements (drafts excepted)."""
+    seen = []
+    agreements = (
+        Agreement.objects.filter(organization__in=coordinated_organizations(person))
+        .exclude(status=Agreement.Status.DRAFT)
+        .select_related("hub", "organization")
+        .order_by("hub__name", "organization__name", "starts_on")
+    )
+    for agreement in agreements:
+        for year in agreement.years:
+            entry = (agreement.hub, agreement.organization, year)
+            if entry not in seen:
+                seen.append(entry)
+    return seen
