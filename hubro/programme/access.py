@@ -1,0 +1,166 @@
+"""Who may see and do what in programmes, pilots and self-assessments.
+
+Decisions (also in docs/programme.md):
+
+- A programme and its pilots' facts (goals, phases, steering group, leaders, sub-projects)
+  are visible to the programme's *participants*: administrators, people with a programme
+  role (owner or evaluator), current steering group members and current project leaders
+  of any of its pilots, and the hosts of the pilots' hubs.
+- Status reports and phase documents of a pilot: the pilot's own steering group and
+  current project leader, the programme owner's people, the evaluators (they need the
+  material) and administrators. Other pilots do not see them.
+- Assessments of a pilot: the programme owner's people, the evaluators, the pilot's own
+  steering group and project leader, and administrators.
+- Filing a status report and uploading a phase document: the pilot's steering group
+  members and current project leader (and administrators).
+- Recording an assessment: the programme's evaluators (and administrators).
+- Approving a phase: the programme owner's people (and administrators).
+- Hub self-assessment: the hub's hosts and the coordinators of its host and member
+  organizations (the partners) score; they, the owner's people and evaluators of a
+  programme with a pilot at the hub, and administrators see the combined scores.
+  Hosts and administrators open a new round.
+
+- Measured use on the programme page: what insights lets the viewer see; the owner's
+  people and evaluators also get the pilot hubs' privacy-suppressed figures unless a
+  hub restricted its statistics to its hosts (``queries._programme_figures``).
+
+Everything a person may not see is answered with 404 in pages and the API."""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from hubro.core.models import Membership
+from hubro.core.permissions import is_admin
+
+from .models import PilotLeader, ProgrammeRole, SteeringGroupMember
+
+
+def _signed_in(person) -> bool:
+    return bool(person and person.is_authenticated and person.is_active)
+
+
+def _current(today=None):
+    today = today or timezone.localdate()
+    return (Q(starts_on__isnull=True) | Q(starts_on__lte=today)) & (
+        Q(ends_on__isnull=True) | Q(ends_on__gte=today)
+    )
+
+
+def has_role(person, programme, role) -> bool:
+    if not _signed_in(person):
+        return False
+    return ProgrammeRole.objects.filter(programme=programme, person=person, role=role).exists()
+
+
+def is_owner(person, programme) -> bool:
+    """The programme owner's people see every pilot's reports and assessments."""
+    return is_admin(person) or has_role(person, programme, ProgrammeRole.Role.OWNER)
+
+
+def is_evaluator(person, programme) -> bool:
+    return is_admin(person) or has_role(person, programme, ProgrammeRole.Role.EVALUATOR)
+
+
+def pilot_ids_steered_by(person):
+    """Ids of the pilots whose current steering group or current leader ``person`` is."""
+    if not _signed_in(person):
+        return set()
+    members = SteeringGroupMember.objects.filter(_current(), person=person).values_list(
+        "pilot_id", flat=True
+    )
+    leaders = PilotLeader.objects.filter(_current(), person=person).values_list(
+        "pilot_id", flat=True
+    )
+    return set(members) | set(leaders)
+
+
+def is_steering(person, pilot) -> bool:
+    return pilot.pk in pilot_ids_steered_by(person)
+
+
+def may_see_programme(person, programme) -> bool:
+    if not _signed_in(person):
+        return False
+    if (
+        is_admin(person)
+        or ProgrammeRole.objects.filter(programme=programme, person=person).exists()
+    ):
+        return True
+    pilots = programme.pilots.all()
+    if pilots.filter(pk__in=pilot_ids_steered_by(person)).exists():
+        return True
+    return pilots.filter(hub__hosts=person).exists()
+
+
+def may_see_pilot(person, pilot) -> bool:
+    return may_see_programme(person, pilot.programme)
+
+
+def may_see_reports(person, pilot) -> bool:
+    """Status reports and phase documents."""
+    if not _signed_in(person):
+        return False
+    programme = pilot.programme
+    return (
+        is_owner(person, programme)
+        or is_evaluator(person, programme)
+        or is_steering(person, pilot)
+    )
+
+
+def may_file_report(person, pilot) -> bool:
+    return is_admin(person) or is_steering(person, pilot)
+
+
+def may_see_assessments(person, pilot) -> bool:
+    return may_see_reports(person, pilot)
+
+
+def may_assess(person, pilot) -> bool:
+    return is_evaluator(person, pilot.programme)
+
+
+def may_approve(person, pilot) -> bool:
+    return is_owner(person, pilot.programme)
+
+
+def may_manage_pilot(person, pilot) -> bool:
+    """Upload phase documents, link sub-projects: the steering group, the owner."""
+    return may_file_report(person, pilot) or is_owner(person, pilot.programme)
+
+
+# --- Hub self-assessment -------------------------------------------------------------------
+
+
+def _partner_org_ids(hub):
+    ids = set(hub.member_organizations.values_list("pk", flat=True))
+    if hub.host_organization_id:
+        ids.add(hub.host_organization_id)
+    return ids
+
+
+def may_score(person, hub) -> bool:
+    """The hub's hosts and the coordinators of its host and partner organizations."""
+    if not _signed_in(person):
+        return False
+    if hub.hosts.filter(pk=person.pk).exists():
+        return True
+    return Membership.objects.filter(
+        person=person,
+        organization_id__in=_partner_org_ids(hub),
+        role=Membership.Role.COORDINATOR,
+    ).exists()
+
+
+def may_see_self_assessment(person, hub) -> bool:
+    if not _signed_in(person):
+        return False
+    if is_admin(person) or may_score(person, hub):
+        return True
+    return ProgrammeRole.objects.filter(person=person, programme__pilots__hub=hub).exists()
+
+
+def may_open_round(person, hub) -> bool:
+    if not _signed_in(person):
+        return False
+    return is_admin(person) or hub.hosts.filter(pk=person.pk).exists()

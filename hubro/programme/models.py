@@ -1,1 +1,0 @@
-"""programme models; see the app docstring in apps.py."""
