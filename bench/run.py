@@ -119,17 +119,22 @@ def main():
         for db in dbs:
             figures += run(["bench.registry", db], env)
     if not env_flag("BENCH_KEEP", False):
-        for name in (
-            "throughput_one",
-            "throughput_many",
-            "availability",
-            "availability_10x",
-            "insights",
-            "registry",
-        ):
-            shutil.rmtree(VAR_ROOT / name, ignore_errors=True)
-            if "postgres" in dbs:
-                drop_pg_database(f"{NAME}_{name}")
+        # Scratch directory and PostgreSQL database name of each benchmark. The generated
+        # register files in registry/ are input, kept between runs (make bench-data
+        # writes them); only the import's scratch databases go.
+        scratch = {
+            "throughput_one": "throughput_one",
+            "throughput_many": "throughput_many",
+            "availability": "availability",
+            "availability_10x": "availability_10x",
+            "insights": "insights",
+            "registry/db-sqlite": None,
+            "registry/db-postgres": "registry",
+        }
+        for directory, database in scratch.items():
+            shutil.rmtree(VAR_ROOT / directory, ignore_errors=True)
+            if database and "postgres" in dbs:
+                drop_pg_database(f"{NAME}_{database}")
     say()
     say(f"=== Summary ({(time.monotonic() - began) / 60:.1f} min) ===")
     for line in figures:
