@@ -2,13 +2,10 @@
 participant's name, email, organization, sector, status, when they signed up and
 whether they came."""
 
-import csv
-import io
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
+
+from hubro.core.tabular import csv_bytes, xlsx_bytes
 
 from .queries import participants
 
@@ -53,37 +50,9 @@ def participant_rows(event) -> tuple[list[str], list[list]]:
     return header, rows
 
 
-def _safe(value):
-    # A cell starting with = + - @ is a formula to a spreadsheet program; a guest could
-    # type one into the form (CSV injection), so such text is prefixed with a quote.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 def participants_csv(event) -> bytes:
-    header, rows = participant_rows(event)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_safe(value) for value in row])
-    # A BOM so that Excel reads the file as UTF-8 (æ, ø, å).
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(*participant_rows(event))
 
 
 def participants_xlsx(event) -> bytes:
-    header, rows = participant_rows(event)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Deltakere")[:31]
-    sheet.append(header)
-    for row in rows:
-        sheet.append([_safe(value) for value in row])
-    for index, title in enumerate(header, start=1):
-        width = max([len(str(title)), *(len(str(row[index - 1])) for row in rows)], default=10)
-        sheet.column_dimensions[get_column_letter(index)].width = min(60, width + 2)
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(*participant_rows(event), title=_("Deltakere"))

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from hubro.core.errors import DomainError, NotFound
+from hubro.core.tabular import download
 from hubro.spaces.models import Hub
 
 from . import exports, ical
@@ -301,31 +302,18 @@ def participants_page(request, pk):
     )
 
 
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 @login_required
 @require_safe
 def export_csv(request, pk):
     event = _managed_or_404(request, pk)
-    return _download(
-        exports.participants_csv(event), "text/csv; charset=utf-8", f"deltakere-{event.pk}.csv"
-    )
+    return download(exports.participants_csv(event), f"deltakere-{event.pk}.csv")
 
 
 @login_required
 @require_safe
 def export_xlsx(request, pk):
     event = _managed_or_404(request, pk)
-    return _download(
-        exports.participants_xlsx(event),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        f"deltakere-{event.pk}.xlsx",
-    )
+    return download(exports.participants_xlsx(event), f"deltakere-{event.pk}.xlsx")
 
 
 @login_required

@@ -11,13 +11,14 @@ from django.utils.translation import gettext as _
 
 from hubro.core.audit import record
 from hubro.core.errors import Conflict, Invalid, NotFound
+from hubro.core.uploads import MAX_PDF_BYTES, check_pdf
 from hubro.spaces.models import Hub
 
 from .models import Agreement, AgreementDocument, CostLine, EmployeeCount, FixedShare, SharingKey
 from .money import ORE
 from .queries import may_edit
 
-MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+MAX_DOCUMENT_BYTES = MAX_PDF_BYTES
 
 
 def _require_host(actor, hub):
@@ -229,15 +230,7 @@ def attach_document(agreement: Agreement, *, actor, title: str, upload) -> Agree
     """Store a PDF for ``agreement`` with Django's storage API. Only PDFs (the content
     must start with ``%PDF-``) up to 10 MB are accepted."""
     _require_host(actor, agreement.hub)
-    if upload is None:
-        raise Invalid(_("Velg en fil."), code="missing_file", field="file")
-    if upload.size > MAX_DOCUMENT_BYTES:
-        raise Invalid(_("Filen er for stor (høyst 10 MB)."), code="file_too_large", field="file")
-    upload.seek(0)
-    head = upload.read(5)
-    if head != b"%PDF-":
-        raise Invalid(_("Bare PDF-filer kan lastes opp."), code="not_pdf", field="file")
-    upload.seek(0)
+    check_pdf(upload, max_bytes=MAX_DOCUMENT_BYTES)
     document = AgreementDocument(
         agreement=agreement,
         title=(title or "").strip() or _("Avtaledokument"),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hubro.core.audit import record
 from hubro.core.errors import Conflict, Invalid, NotFound
+from hubro.core.uploads import check_pdf
 
 from . import access
 from .criteria import Barrier, Criterion
@@ -206,9 +207,8 @@ def attach_phase_document(
     default storage."""
     pilot = phase.pilot
     _check(actor, access.may_see_pilot(actor, pilot), access.may_manage_pilot(actor, pilot))
-    name = getattr(file, "name", "") or ""
-    if not name.lower().endswith(".pdf"):
-        raise Invalid(_("Dokumentet må være en PDF-fil."), code="not_pdf", field="file")
+    check_pdf(file)
+    name = getattr(file, "name", "") or "document.pdf"
     with transaction.atomic():
         document = PhaseDocument(phase=phase, kind=kind, title=title.strip(), uploaded_by=actor)
         document.file.save(name.rsplit("/", 1)[-1], file, save=False)

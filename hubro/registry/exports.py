@@ -1,10 +1,8 @@
 """CSV and XLSX exports of the units in a municipality or a region."""
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
+
+from hubro.core.tabular import csv_bytes, xlsx_bytes
 
 
 def columns():
@@ -47,22 +45,8 @@ def rows(units):
 
 
 def as_csv(units) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(columns())
-    writer.writerows(rows(units))
-    # A BOM so that spreadsheet programs read the file as UTF-8.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(columns(), rows(units))
 
 
 def as_xlsx(units, *, title: str) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31] or "Enheter"
-    sheet.append(columns())
-    for row in rows(units):
-        # Organisation numbers stay text, so that no leading digit is lost.
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(columns(), rows(units), title=title or _("Enheter"))

@@ -3,7 +3,7 @@ exports, and subscriptions. Register data is public: any signed-in person sees i
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from hubro.core.errors import NotFound
 from hubro.core.models import Municipality, Region
+from hubro.core.tabular import download
 from hubro.spaces.models import Hub
 
 from . import exports
@@ -135,17 +136,8 @@ def hub_members(request, slug):
 
 
 def _export(units, name, fmt):
-    if fmt == "csv":
-        response = HttpResponse(exports.as_csv(units), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(
-            exports.as_xlsx(units, title=name),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = (
-        f'attachment; filename="statlige-arbeidsplasser-{slugify(name)}.{fmt}"'
-    )
-    return response
+    content = exports.as_csv(units) if fmt == "csv" else exports.as_xlsx(units, title=name)
+    return download(content, f"statlige-arbeidsplasser-{slugify(name)}.{fmt}")
 
 
 @login_required

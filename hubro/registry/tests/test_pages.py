@@ -62,7 +62,7 @@ def test_hub_member_page_links_members_to_the_register(both, kari, hub):
 def test_csv_export_reads_back(both, kari):
     response = client_for(kari).get("/arbeidsplasser/kommuner/1806/eksport.csv")
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][0] == "Organisasjonsnummer"
     assert {(r[1], r[3], int(r[7])) for r in rows[1:]} == STATE_UNITS_SECOND["1806"]
 
