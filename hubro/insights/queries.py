@@ -1,17 +1,49 @@
-"""Reads behind the indicators. Every figure is computed in the database."""
+"""Reads behind the indicators. Every figure is computed in the database.
+
+The presence figures come from one statement: a common table expression ``pd`` holds
+the distinct (hub, local day, person, organization, sector, remote, hour) rows of the
+bookings that count as presence, and one ``UNION ALL`` of aggregates over it returns
+every count, so that the bookings table is read once per period. The SQL is standard;
+the only engine-specific parts (weekday and month of a date) have one spelling per
+engine that gives the same result."""
 
 import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
 
-from django.db.models import CharField, Count, Q, Value
-from django.db.models.functions import Cast, Concat, TruncDate
+from django.db import connection
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Sum,
+    Value,
+    When,
+)
 
 from hubro.bookings.models import Booking
+from hubro.core.models import Region
+from hubro.core.timeutil import day_bounds
+
+from .dbfunctions import Hours, LocalPart
+
+STATE = "state"
+
+
+def _bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    return day_bounds(start)[0], day_bounds(end)[1]
 
 
 def present_bookings(start: dt.date, end: dt.date):
     """Bookings that count as presence on local days ``start`` ≤ day ≤ ``end``: checked
-    in where the hub releases no-shows (it uses check-in), confirmed otherwise."""
-    return Booking.objects.filter(start__date__gte=start, start__date__lte=end).filter(
+    in where the hub releases no-shows (it uses check-in), confirmed otherwise. A
+    booking counts on the local day it starts, also when it runs past midnight."""
+    lower, upper = _bounds(start, end)
+    return Booking.objects.filter(start__gte=lower, start__lt=upper).filter(
         Q(space__hub__release_no_shows=True, checked_in_at__isnull=False)
         | Q(space__hub__release_no_shows=False, status=Booking.Status.CONFIRMED)
     )
@@ -22,13 +54,398 @@ def person_days_by_organization(hub, start: dt.date, end: dt.date) -> dict[int, 
 
     A person-day is one person present on one local day, counted once for the
     organization the booking was made for. The finance app's usage key reads this."""
-    person_day = Concat(
-        Cast("person_id", CharField()), Value("/"), Cast(TruncDate("start"), CharField())
-    )
-    rows = (
+    inner = (
         present_bookings(start, end)
         .filter(space__hub=hub)
-        .values("organization_id")
-        .annotate(days=Count(person_day, distinct=True))
+        .annotate(day=LocalPart("start", "date", *_bounds(start, end)))
+        .values("organization_id", "person_id", "day")
+        .order_by()
+        .distinct()
     )
-    return {row["organization_id"]: row["days"] for row in rows}
+    sql, params = inner.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH t (o, p, d) AS ({sql}) SELECT o, COUNT(*) FROM t GROUP BY o",
+            params,
+        )
+        return {org: days for org, days in cursor.fetchall()}
+
+
+def _remote():
+    """1 when the booking's organization is based outside the hub's region (outside the
+    hub's municipality when the hub has no region), else 0."""
+    through = Region.municipalities.through
+    in_region = Exists(
+        through.objects.filter(
+            region_id=OuterRef("space__hub__region_id"),
+            municipality_id=OuterRef("organization__municipality_id"),
+        )
+    )
+    return Case(
+        When(
+            space__hub__region__isnull=True,
+            then=Case(
+                When(organization__municipality_id=F("space__hub__municipality_id"), then=0),
+                default=1,
+            ),
+        ),
+        When(in_region, then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+
+
+def _scoped(qs, hub_ids, org_id, hub_field="space__hub_id"):
+    if hub_ids is not None:
+        qs = qs.filter(**{f"{hub_field}__in": list(hub_ids)})
+    if org_id is not None:
+        qs = qs.filter(organization_id=org_id)
+    return qs
+
+
+def _booking_rows(hub_ids, org_id, start, end):
+    """Present bookings of the period as (hub, local day, person, organization, sector,
+    remote, local start hour), one row per booking."""
+    qs = _scoped(present_bookings(start, end), hub_ids, org_id)
+    lower, upper = _bounds(start, end)
+    return (
+        qs.annotate(
+            x_h=F("space__hub_id"),
+            x_d=LocalPart("start", "date", lower, upper),
+            x_p=F("person_id"),
+            x_o=F("organization_id"),
+            x_s=F("organization__sector"),
+            x_r=_remote(),
+            x_hr=LocalPart("start", "hour", lower, upper),
+        )
+        .values_list("x_h", "x_d", "x_p", "x_o", "x_s", "x_r", "x_hr")
+        .order_by()
+    )
+
+
+def live_rows_sql(hub_ids, org_id, start, end) -> tuple[str, list]:
+    """SQL for the presence rows (``rollup.COLUMNS``) computed from the bookings: one
+    row per hub, local day, person and organization, with the first start hour."""
+    sql, params = _booking_rows(hub_ids, org_id, start, end).query.sql_with_params()
+    weekday, month = _date_parts("x_d")
+    return (
+        f"SELECT x_h, x_d, x_p, x_o, x_s, x_r, {weekday}, {month}, MIN(x_hr) "
+        f"FROM ({sql}) t GROUP BY x_h, x_d, x_p, x_o, x_s, x_r",
+        list(params),
+    )
+
+
+def rows_sql(hub_ids, org_id, start, end) -> tuple[str, list]:
+    """The presence rows of local days ``start``–``end``: past days from the roll-up
+    (rolled up first where missing), today and later from the bookings."""
+    from . import rollup
+    from .models import PresenceDay
+
+    parts, params = [], []
+    last_past = min(end, rollup.yesterday())
+    if start <= last_past:
+        rollup.ensure(start, last_past)
+        rolled = _scoped(
+            PresenceDay.objects.filter(day__gte=start, day__lte=last_past),
+            hub_ids,
+            org_id,
+            hub_field="hub_id",
+        ).values_list(
+            "hub_id",
+            "day",
+            "person_id",
+            "organization_id",
+            "sector",
+            "remote",
+            "weekday",
+            "month",
+            "first_hour",
+        )
+        sql, rolled_params = rolled.query.sql_with_params()
+        parts.append(sql)
+        params += rolled_params
+    first_live = max(start, rollup.yesterday() + dt.timedelta(days=1))
+    if first_live <= end:
+        sql, live_params = live_rows_sql(hub_ids, org_id, first_live, end)
+        parts.append(sql)
+        params += live_params
+    union = " UNION ALL ".join(f"SELECT * FROM ({part}) u{n}" for n, part in enumerate(parts))
+    return union, params
+
+
+def _date_parts(column: str) -> tuple[str, str]:
+    """(ISO weekday 1–7, year*100+month) of a date column, spelled for the engine."""
+    if connection.vendor == "postgresql":
+        return (
+            f"CAST(EXTRACT(ISODOW FROM {column}) AS INTEGER)",
+            f"CAST(EXTRACT(YEAR FROM {column}) * 100 + EXTRACT(MONTH FROM {column}) AS INTEGER)",
+        )
+    return (
+        f"((CAST(strftime('%%w', {column}) AS INTEGER) + 6) %% 7) + 1",
+        f"CAST(strftime('%%Y%%m', {column}) AS INTEGER)",
+    )
+
+
+# key, text dimension, int dimension, second int dimension, value, distinct people
+_BRANCHES = [
+    "SELECT CAST('pd' AS VARCHAR(20)) AS k, CAST('' AS VARCHAR(20)) AS dt, "
+    "CAST(0 AS INTEGER) AS di, CAST(0 AS INTEGER) AS dj, COUNT(*) AS v, "
+    "COUNT(DISTINCT p) AS n FROM hpd",
+    "SELECT 'pd_sector', s, 0, 0, COUNT(*), COUNT(DISTINCT p) "
+    "FROM (SELECT DISTINCT s, h, p, d FROM x) t GROUP BY s",
+    "SELECT 'orgs_sector', s, 0, 0, COUNT(DISTINCT o), 0 FROM x GROUP BY s",
+    "SELECT 'orgs', '', 0, 0, COUNT(DISTINCT o), 0 FROM x",
+    "SELECT 'xsector2', '', 0, 0, COUNT(*), 0 FROM "
+    "(SELECT h, d FROM x GROUP BY h, d HAVING COUNT(DISTINCT s) >= 2) t",
+    "SELECT 'xsector3', '', 0, 0, COUNT(*), 0 FROM "
+    "(SELECT h, d FROM x GROUP BY h, d HAVING COUNT(DISTINCT s) >= 3) t",
+    "SELECT 'remote', '', 0, 0, COUNT(*), COUNT(DISTINCT p) "
+    "FROM (SELECT DISTINCT h, p, d FROM x WHERE r = 1) t",
+    "SELECT 'remote_state', '', 0, 0, COUNT(DISTINCT o), 0 FROM x WHERE r = 1 AND s = 'state'",
+    "SELECT 'remote_state_pd', '', 0, 0, COUNT(*), COUNT(DISTINCT p) "
+    "FROM (SELECT DISTINCT h, p, d FROM x WHERE r = 1 AND s = 'state') t",
+    "SELECT 'weekday', '', w, 0, COUNT(*), COUNT(DISTINCT p) FROM hpd GROUP BY w",
+    "SELECT 'hour', '', hr, 0, COUNT(*), COUNT(DISTINCT p) FROM hpd GROUP BY hr",
+    "SELECT 'hub', '', h, 0, COUNT(*), COUNT(DISTINCT p) FROM hpd GROUP BY h",
+    "SELECT 'hub_month', '', h, m, COUNT(*), COUNT(DISTINCT p) FROM hpd GROUP BY h, m",
+    "SELECT 'month', '', m, 0, COUNT(*), COUNT(DISTINCT p) FROM hpd GROUP BY m",
+    "SELECT 'state_month', '', m, 0, COUNT(*), COUNT(DISTINCT p) "
+    "FROM (SELECT DISTINCT m, h, p, d FROM x WHERE s = 'state') t GROUP BY m",
+    "SELECT 'returning', '', 0, 0, COUNT(*), 0 FROM (SELECT p FROM "
+    "(SELECT DISTINCT p, rm FROM ret) t GROUP BY p HAVING COUNT(*) >= 3) u",
+]
+
+
+@dataclass
+class Count_:
+    value: int = 0
+    people: int = 0
+
+
+@dataclass
+class Presence:
+    """The raw presence counts of one scope and period (before any suppression)."""
+
+    rows: dict = field(default_factory=lambda: defaultdict(Count_))
+
+    def get(self, key: str, dim_text: str = "", dim: int = 0, dim2: int = 0) -> Count_:
+        return self.rows.get((key, dim_text, dim, dim2), Count_())
+
+    def by(self, key: str) -> dict:
+        return {k[1:]: v for k, v in self.rows.items() if k[0] == key}
+
+
+def returning_window(end: dt.date) -> tuple[dt.date, dt.date]:
+    """The six calendar months that end with ``end``'s month, up to ``end``."""
+    month = end.year * 12 + end.month - 1 - 5
+    return dt.date(month // 12, month % 12 + 1, 1), end
+
+
+def _pairs(rows: str, params: list) -> int:
+    """Distinct pairs of organizations present at the same hub on the same day. The
+    (hub, day, organization) set goes into an indexed temporary table first: a
+    self-join of a CTE gets a nested-loop plan on both engines."""
+    table = "insights_tmp_hdo"
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {table}")
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE {table} AS WITH x (h, d, p, o, s, r, w, m, hr) AS "
+            f"({rows}) SELECT DISTINCT h, d, o FROM x",
+            params,
+        )
+        cursor.execute(f"CREATE INDEX {table}_hdo ON {table} (h, d, o)")
+        cursor.execute(f"ANALYZE {table}")
+        cursor.execute(
+            "SELECT COUNT(*) FROM (SELECT DISTINCT a.o AS o1, b.o AS o2 "
+            f"FROM {table} a JOIN {table} b ON a.h = b.h AND a.d = b.d AND a.o < b.o) t"
+        )
+        (count,) = cursor.fetchone()
+        cursor.execute(f"DROP TABLE {table}")
+    return int(count)
+
+
+def presence(hub_ids, org_id, start: dt.date, end: dt.date) -> Presence:
+    """Every presence count for hubs ``hub_ids`` (None: all) and organization ``org_id``
+    (None: all) on local days ``start``–``end``, in one statement."""
+    rows, params = rows_sql(hub_ids, org_id, start, end)
+    win_start, win_end = returning_window(end)
+    ret_rows, ret_params = rows_sql(hub_ids, org_id, win_start, win_end)
+    sql = (
+        f"WITH x (h, d, p, o, s, r, w, m, hr) AS MATERIALIZED ({rows}), "
+        # One row per person-day (a person may be there for two organizations).
+        "hpd AS MATERIALIZED (SELECT h, p, d, MIN(w) AS w, MIN(m) AS m, MIN(hr) AS hr "
+        "FROM x GROUP BY h, p, d), "
+        f"ret (h, d, p, o, s, r, w, rm, hr) AS ({ret_rows}) " + " UNION ALL ".join(_BRANCHES)
+    )
+    result = Presence()
+    result.rows[("pairs", "", 0, 0)] = Count_(_pairs(rows, params), 0)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *ret_params])
+        for key, dim_text, dim, dim2, value, people in cursor.fetchall():
+            result.rows[(key, dim_text or "", int(dim or 0), int(dim2 or 0))] = Count_(
+                int(value or 0), int(people or 0)
+            )
+    return result
+
+
+def _duration():
+    return Hours("start", "end")
+
+
+def booking_use(hub_ids, org_id, start: dt.date, end: dt.date, now: dt.datetime) -> dict:
+    """Booked and checked-in hours per space kind, and the no-show counts at hubs that
+    use check-in (bookings that had started by ``now``, not cancelled)."""
+    lower, upper = _bounds(start, end)
+    qs = _scoped(
+        Booking.objects.filter(start__gte=lower, start__lt=upper).exclude(
+            status=Booking.Status.CANCELLED
+        ),
+        hub_ids,
+        org_id,
+    )
+    checkin_due = Q(space__hub__release_no_shows=True, start__lt=now)
+    rows = qs.values("space__kind").annotate(
+        booked=Sum(_duration()),
+        checked=Sum(_duration(), filter=Q(checked_in_at__isnull=False)),
+        due=Count("id", filter=checkin_due),
+        missed=Count("id", filter=checkin_due & Q(checked_in_at__isnull=True)),
+    )
+    out = {}
+    for row in rows:
+        out[row["space__kind"]] = {
+            "booked": round(row["booked"] or 0.0, 3),
+            "checked": round(row["checked"] or 0.0, 3),
+            "due": row["due"],
+            "missed": row["missed"],
+        }
+    return out
+
+
+def open_hours(hubs, start: dt.date, end: dt.date) -> dict[str, float]:
+    """Space-hours open per space kind: every active space's opening hours summed over
+    the open days of its hub in the period (not before the hub opened)."""
+    from hubro.spaces.models import norwegian_holidays
+
+    totals: dict[str, float] = defaultdict(float)
+    for hub in hubs:
+        first = max(start, hub.opened_on) if hub.opened_on else start
+        if first > end:
+            continue
+        weekly = {
+            h.weekday: (
+                dt.datetime.combine(start, h.closes) - dt.datetime.combine(start, h.opens)
+            ).total_seconds()
+            / 3600
+            for h in hub.opening_hours.all()
+        }
+        closed = {c.date for c in hub.closed_days.all()}
+        hours = 0.0
+        day = first
+        while day <= end:
+            holiday = hub.observe_public_holidays and day in norwegian_holidays(day.year)
+            if day.weekday() in weekly and day not in closed and not holiday:
+                hours += weekly[day.weekday()]
+            day += dt.timedelta(days=1)
+        kinds: dict[str, int] = defaultdict(int)
+        for space in hub.spaces.all():
+            if space.is_active:
+                kinds[space.kind] += 1
+        for kind, count in kinds.items():
+            totals[kind] += hours * count
+    return dict(totals)
+
+
+def event_counts(hub_ids, org_id, start: dt.date, end: dt.date) -> dict:
+    """Events held (not cancelled) in the period, and those whose participants
+    (registered, not marked absent) came from at least two sectors."""
+    from hubro.events.models import Event, Registration
+
+    lower, upper = _bounds(start, end)
+    qs = _scoped(
+        Event.objects.filter(start__gte=lower, start__lt=upper, cancelled_at__isnull=True),
+        hub_ids,
+        None,
+        hub_field="hub_id",
+    )
+    participant = Q(registrations__status=Registration.Status.REGISTERED) & ~Q(
+        registrations__attended=False
+    )
+    if org_id is not None:
+        qs = qs.filter(
+            Exists(
+                Registration.objects.filter(
+                    event=OuterRef("pk"),
+                    organization_id=org_id,
+                    status=Registration.Status.REGISTERED,
+                )
+            )
+        )
+    annotated = qs.annotate(
+        sectors=Count("registrations__organization__sector", filter=participant, distinct=True)
+    )
+    return {
+        "events": qs.count(),
+        "cross_sector_events": annotated.filter(sectors__gte=2).count(),
+        "cluster_meetings": qs.filter(cluster__isnull=False).count(),
+    }
+
+
+def cluster_counts(hub_ids, org_id, start: dt.date, end: dt.date) -> dict:
+    """Clusters active in the period (started by its end, not ended before its start)
+    with a home hub in scope, their member organizations by sector, the cross-sector
+    ones, their projects and the funding granted to those projects in the period's
+    years."""
+    from hubro.community.models import Cluster, ClusterOrganization, FundingLine, Project
+
+    clusters = Cluster.objects.filter(
+        Q(started_on__isnull=True) | Q(started_on__lte=end),
+        Q(ended_on__isnull=True) | Q(ended_on__gte=start),
+    )
+    if hub_ids is not None:
+        clusters = clusters.filter(home_hubs__in=list(hub_ids))
+    if org_id is not None:
+        clusters = clusters.filter(organizations__organization_id=org_id)
+    cluster_ids = clusters.values("pk").distinct()
+    members = ClusterOrganization.objects.filter(cluster__in=cluster_ids).filter(
+        Q(joined_on__isnull=True) | Q(joined_on__lte=end),
+        Q(left_on__isnull=True) | Q(left_on__gte=start),
+    )
+    by_sector = {
+        row["organization__sector"]: row["n"]
+        for row in members.values("organization__sector").annotate(
+            n=Count("organization", distinct=True)
+        )
+    }
+    cross = (
+        Cluster.objects.filter(pk__in=cluster_ids)
+        .annotate(
+            sectors=Count(
+                "organizations__organization__sector",
+                distinct=True,
+                filter=Q(
+                    Q(organizations__joined_on__isnull=True)
+                    | Q(organizations__joined_on__lte=end),
+                    Q(organizations__left_on__isnull=True) | Q(organizations__left_on__gte=start),
+                ),
+            )
+        )
+        .filter(sectors__gte=2)
+        .count()
+    )
+    projects = Project.objects.filter(cluster__in=cluster_ids).filter(
+        Q(starts_on__isnull=True) | Q(starts_on__lte=end)
+    )
+    funding = FundingLine.objects.filter(
+        project__in=projects.values("pk"),
+        status=FundingLine.Status.GRANTED,
+        year__gte=start.year,
+        year__lte=end.year,
+    ).aggregate(total=Sum("amount"))["total"]
+    return {
+        "clusters": Cluster.objects.filter(pk__in=cluster_ids).count(),
+        "members_by_sector": by_sector,
+        "members": members.values("organization").distinct().count(),
+        "cross_sector_clusters": cross,
+        "projects": projects.count(),
+        "funding": int(funding or 0),
+    }

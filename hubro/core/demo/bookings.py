@@ -1,7 +1,11 @@
-"""Eight weeks of booking history and two weeks ahead, the same for a given date.
+"""Booking history since the first hub opened, and two weeks ahead, the same for a given
+date, so that the indicators tell the pilots' story.
 
-RegionLab Lister is busy and growing, Nordfjordeid moderate, Narvik little used and
-Orkland, still planned, almost idle. Past bookings cannot go through
+RegionLab Lister (January 2023) grows steadily, and more and more of its users work for
+an employer based elsewhere; Statens hus Nordfjordeid starts in April 2025 and picks up
+over its first months; Narvik (2024) is little used; Orkland, still planned, has no
+bookings. A history of about four years is some ten thousand bookings. Past bookings
+cannot go through
 ``bookings.actions.create_booking`` (it refuses times that are over), so the generator
 checks overlaps itself and writes everything with one ``bulk_create``."""
 
@@ -12,13 +16,14 @@ from dataclasses import dataclass
 
 from hubro.bookings.models import Booking
 from hubro.core.timeutil import local_datetime
-from hubro.spaces.models import Hub, Space
+from hubro.spaces.models import Hub, Space, norwegian_holidays
 
 from .hubs import HUB_SLUGS, LISTER, NARVIK, NORDFJORDEID, WALKTHROUGH_DESKS
 from .people import DemoPerson, FixedAccounts
 
 SEED = 2026
-PAST_DAYS = 8 * 7
+# History goes back to the first hub's opening day, at most this far.
+MAX_PAST_DAYS = 4 * 366
 FUTURE_DAYS = 2 * 7
 CANCEL_RATE = 0.05
 # Fridays are quiet, midweek is busy.
@@ -31,23 +36,48 @@ def _t(value: str) -> dt.time:
     return dt.time.fromisoformat(value)
 
 
-def activity(slug: str, offset: int) -> float:
-    """How likely a desk or office at a hub is booked ``offset`` days from today."""
-    past_share = (PAST_DAYS + min(offset, 0)) / PAST_DAYS  # 0 eight weeks ago, 1 today
-    if slug == LISTER:
-        base = 0.22 + 0.50 * past_share
-    elif slug == NORDFJORDEID:
-        base = 0.24 + 0.10 * past_share
-    elif slug == NARVIK:
-        base = 0.06
+def _months_open(hub: Hub, day: dt.date) -> float:
+    return (day - hub.opened_on).days / 30.4 if hub.opened_on else 0.0
+
+
+def activity(hub: Hub, day: dt.date, offset: int) -> float:
+    """How likely a desk or office at a hub is booked on ``day`` (``offset`` days from
+    today)."""
+    months = _months_open(hub, day)
+    if hub.slug == LISTER:
+        # A slow start, then steady growth over the four years.
+        base = 0.10 + 0.60 * min(months / 46, 1.0)
+    elif hub.slug == NORDFJORDEID:
+        # A new building: busy from the start, busier once the district hub is known.
+        base = 0.20 + 0.14 * min(months / 8, 1.0)
+    elif hub.slug == NARVIK:
+        base = 0.04
     else:
-        base = 0.015
+        return 0.0  # Orkland is planned: nobody books there yet.
     # Fewer bookings exist yet for the weeks ahead.
     if offset > 7:
         return base * 0.3
     if offset > 0:
         return base * 0.6
     return base
+
+
+def remote_weight(hub: Hub, day: dt.date) -> float:
+    """How much more often someone whose employer is based elsewhere takes a desk: it
+    grows as the hub becomes known."""
+    return 1.0 + 2.0 * min(_months_open(hub, day) / 36, 1.0)
+
+
+def _closure(hub: Hub):
+    """``hub.closure`` with the closed days read once."""
+    closed = set(hub.closed_days.values_list("date", flat=True))
+
+    def closure(day: dt.date) -> bool:
+        if day in closed:
+            return True
+        return bool(hub.observe_public_holidays and norwegian_holidays(day.year).get(day))
+
+    return closure
 
 
 @dataclass
@@ -81,7 +111,9 @@ class _Generator:
         for member in sorted(people, key=lambda member: member.person.email):
             if member.home_hub:
                 self.pools[member.home_hub].append(member)
+        # Taken intervals per (space or person, local day): no booking crosses midnight.
         self.taken: dict[object, list[tuple[dt.datetime, dt.datetime]]] = defaultdict(list)
+        self.closures = {slug: _closure(hub) for slug, hub in hubs.items()}
         self.rows: list[tuple[Booking, dt.datetime]] = []
         upcoming_weekdays = [
             today + dt.timedelta(days=n) for n in range(1, 8) if (today.weekday() + n) % 7 < 5
@@ -93,10 +125,12 @@ class _Generator:
         opened_on = self.hubs[slug].opened_on
         if hours is None or (opened_on and day < opened_on):
             return None
+        if self.closures[slug](day):
+            return None
         return _Day(day, hours.opens, hours.closes)
 
     def _free(self, key, start, end) -> bool:
-        return not any(s < end and start < e for s, e in self.taken[key])
+        return not any(s < end and start < e for s, e in self.taken[(key, start.date())])
 
     def _created_at(self, start: dt.datetime) -> dt.datetime:
         lead = dt.timedelta(
@@ -127,25 +161,26 @@ class _Generator:
                 self.rng.random()
             )
         else:
-            self.taken[space.pk].append((start, end))
-            self.taken[person_key].append((start, end))
+            self.taken[(space.pk, start.date())].append((start, end))
+            self.taken[(person_key, start.date())].append((start, end))
         self.rows.append((booking, created_at))
         return True
 
-    def _pick(self, slug: str, space: Space) -> DemoPerson | None:
+    def _pick(self, slug: str, space: Space, day: dt.date) -> DemoPerson | None:
         pool = self.pools.get(slug)
         if not pool:
             return None
         # People whose employer is based elsewhere come for a desk, rarely for a meeting.
         if space.kind in WORKPLACES:
-            weights = [2.0 if member.remote else 1.0 for member in pool]
+            remote = remote_weight(self.hubs[slug], day)
+            weights = [remote if member.remote else 1.0 for member in pool]
         else:
             weights = [0.2 if member.remote else 1.0 for member in pool]
         return self.rng.choices(pool, weights)[0]
 
     def _book_someone(self, slug, space, start, end) -> None:
         for _ in range(4):
-            member = self._pick(slug, space)
+            member = self._pick(slug, space, start.date())
             if member is None or self.book(space, member, start, end):
                 return
 
@@ -173,7 +208,8 @@ class _Generator:
             start = day.at(self.rng.choice(MEETING_STARTS))
             minutes = self.rng.choice([120, 180, 240] if long else [60, 60, 90, 120])
             end = start + dt.timedelta(minutes=minutes)
-            if end <= day.at(day.closes):
+            # Weekend hours start later than the earliest meetings.
+            if day.at(day.opens) <= start and end <= day.at(day.closes):
                 self._book_someone(slug, space, start, end)
 
     def fixed_bookings(self, fixed: FixedAccounts, people_by_pk) -> None:
@@ -211,13 +247,17 @@ class _Generator:
 
     def generate(self) -> None:
         walkthrough_hub, walkthrough_desks = WALKTHROUGH_DESKS
-        for offset in range(-PAST_DAYS, FUTURE_DAYS + 1):
+        opened = [hub.opened_on for hub in self.hubs.values() if hub.opened_on]
+        first = max(min(opened, default=self.today), self.today - dt.timedelta(MAX_PAST_DAYS))
+        for offset in range((first - self.today).days, FUTURE_DAYS + 1):
             date = self.today + dt.timedelta(days=offset)
             for slug in HUB_SLUGS:
                 day = self.open_day(slug, date)
                 if day is None:
                     continue
-                p = activity(slug, offset) * WEEKDAY_FACTOR[date.weekday()]
+                p = activity(self.hubs[slug], date, offset) * WEEKDAY_FACTOR[date.weekday()]
+                if not p:
+                    continue
                 for name in sorted(self.spaces[slug]):
                     space = self.spaces[slug][name]
                     if (

@@ -1,0 +1,205 @@
+"""Indicators on three years of bookings: the programme view, one hub, one organization.
+
+    python -m bench.insights sqlite|postgres
+
+Builds a scratch database with 50 hubs (30 spaces each, in real regions), 300
+organizations in all sectors and 5,000 people, and about a million bookings over the
+weekdays of three years (BENCH_SCALE scales hubs, organizations, people and bookings;
+bulk inserts, COPY on PostgreSQL). Then times ``hubro.insights.indicators.compute`` for
+the middle year as an administrator would see it (no suppression work skipped): the
+programme view (``all``), one hub and one organization, each with the comparison with
+the previous year that the dashboard shows, and once without it."""
+
+import datetime as dt
+import os
+import random
+import statistics
+import sys
+import time
+
+from bench.common import (
+    LABEL,
+    env_float,
+    env_int,
+    fmt_count,
+    migrate,
+    say,
+    setup_django,
+    use_database,
+)
+
+FIRST_YEAR = 2024
+YEARS = 3
+BOOKINGS = 1_000_000
+SECTORS = ["state"] * 4 + ["municipal"] * 4 + ["county", "inter_municipal", "other"]
+KINDS = ["office"] * 8 + ["desk"] * 14 + ["meeting_room"] * 6 + ["project_room"] * 2
+
+
+def make_world(scale: float, seed: int = 7):
+    """Hubs in real regions, organizations across all municipalities, people."""
+    from bench.datagen import World
+    from hubro.core.models import Membership, Municipality, Organization, Person, Region
+    from hubro.spaces.models import Hub, OpeningHours, Space
+
+    rng = random.Random(seed)
+    n_hubs = max(2, round(50 * scale))
+    n_orgs = max(10, round(300 * scale))
+    n_people = max(50, round(5000 * scale))
+    municipalities = list(Municipality.objects.order_by("number"))
+    regions = [
+        r for r in Region.objects.prefetch_related("municipalities") if r.municipalities.all()
+    ]
+    orgs = Organization.objects.bulk_create(
+        Organization(
+            orgnr=f"{800000000 + i:09d}",
+            name=f"Bench-organisasjon {i}",
+            sector=SECTORS[i % len(SECTORS)],
+            municipality=municipalities[rng.randrange(len(municipalities))],
+        )
+        for i in range(n_orgs)
+    )
+    people = Person.objects.bulk_create(
+        Person(email=f"i{i}@bench.hubro.test", name=f"Person {i}", password="!")
+        for i in range(n_people)
+    )
+    # Most people have one organization; every tenth has a second one.
+    memberships, pairs = [], []
+    for i, person in enumerate(people):
+        org = orgs[i % n_orgs]
+        memberships.append(Membership(person=person, organization=org))
+        pairs.append((person.pk, org.pk))
+        if i % 10 == 0:
+            other = orgs[(i * 7 + 3) % n_orgs]
+            if other.pk != org.pk:
+                memberships.append(Membership(person=person, organization=other, is_primary=False))
+                pairs.append((person.pk, other.pk))
+    Membership.objects.bulk_create(memberships)
+    hubs = []
+    for i in range(n_hubs):
+        region = regions[i % len(regions)]
+        municipality = region.municipalities.all()[0]
+        hubs.append(
+            Hub(
+                name=f"Bench-hub {i:03d}",
+                slug=f"ibench-{i:03d}",
+                municipality=municipality,
+                region=region,
+                host_organization=orgs[i % n_orgs],
+                observe_public_holidays=False,
+                release_no_shows=(i % 5 == 0),
+                opened_on=dt.date(FIRST_YEAR, 1, 1),
+            )
+        )
+    hubs = Hub.objects.bulk_create(hubs)
+    hours = {}
+    for hub in hubs:
+        opens, closes = rng.choice([7, 8]), rng.choice([16, 17])
+        hours[hub.pk] = {wd: (opens * 4, closes * 4) for wd in range(5)}
+        OpeningHours.objects.bulk_create(
+            OpeningHours(hub=hub, weekday=wd, opens=dt.time(opens), closes=dt.time(closes))
+            for wd in range(5)
+        )
+    spaces = Space.objects.bulk_create(
+        Space(hub=hub, name=f"{kind} {n}", kind=kind, capacity=8 if "room" in kind else 1)
+        for hub in hubs
+        for n, kind in enumerate(KINDS)
+    )
+    return World(
+        hub_slugs=[hub.slug for hub in hubs],
+        spaces=[(space.pk, hours[space.hub_id]) for space in spaces],
+        people=pairs,
+    ), orgs
+
+
+def check_in_some() -> int:
+    """At hubs that use check-in, most bookings were checked in (portable UPDATE)."""
+    from django.db.models import F
+    from django.db.models.functions import Mod
+
+    from hubro.bookings.models import Booking
+
+    return (
+        Booking.objects.filter(space__hub__release_no_shows=True, status="confirmed")
+        .alias(rest=Mod("id", 10))
+        .exclude(rest=7)  # about nine in ten
+        .update(checked_in_at=F("start"))
+    )
+
+
+def timed(fn, rounds: int) -> list[float]:
+    fn()  # warm-up: caches, holidays, query plans
+    samples = []
+    for _ in range(rounds):
+        began = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - began) * 1000)
+    return samples
+
+
+def main(db: str) -> None:
+    use_database(db, "insights")
+    setup_django()
+    migrate()
+
+    from bench import datagen
+    from hubro.core.models import Person
+    from hubro.insights.indicators import compute
+
+    scale = env_float("BENCH_SCALE", 1.0)
+    rounds = env_int("BENCH_INSIGHTS_ROUNDS", 5)
+    began = time.perf_counter()
+    world, orgs = make_world(scale)
+    days = list(
+        datagen.weekdays(dt.date(FIRST_YEAR, 1, 1), dt.date(FIRST_YEAR + YEARS - 1, 12, 31))
+    )
+    per_day = BOOKINGS * scale / (len(days) * len(world.spaces))
+    datagen.load_bookings(world, days, per_day, seed=FIRST_YEAR)
+    checked = check_in_some()
+    stored = datagen.booking_count()
+    say(
+        f"  loaded {stored:,} bookings ({len(world.hub_slugs)} hubs x 30 spaces, {len(orgs)}"
+        f" organizations, {len({p for p, _o in world.people}):,} people, weekdays"
+        f" {FIRST_YEAR}-{FIRST_YEAR + YEARS - 1}; {checked:,} checked in) in"
+        f" {time.perf_counter() - began:.0f} s"
+    )
+    admin = Person.objects.create_superuser("admin@bench.hubro.test", "!")
+    year = FIRST_YEAR + 1
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    hub = world.hub_slugs[len(world.hub_slugs) // 2]
+    org = orgs[len(orgs) // 3].orgnr
+    targets = {"programme": 1000, "hub": 300, "organization": 1000}
+    factor = 3 if db == "sqlite" else 1
+    say("  load average before timing: " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
+    for name, scope in (
+        ("programme", "all"),
+        ("hub", f"hub:{hub}"),
+        ("organization", f"org:{org}"),
+    ):
+        began = time.perf_counter()
+        figures = compute(scope, start, end, viewer=admin)
+        say(
+            f"  first {name} call: {time.perf_counter() - began:.1f} s"
+            + (" (includes rolling up the two years' past days)" if name == "programme" else "")
+        )
+        for compare in (True, False):
+            ms = timed(
+                lambda scope=scope, compare=compare: compute(
+                    scope, start, end, viewer=admin, compare=compare
+                ),
+                rounds,
+            )
+            what = "with previous year" if compare else "one period only"
+            target = f"target < {targets[name] * factor} ms" if compare else "for comparison"
+            say(
+                f"indicators {name} view for {year}, {LABEL[db]}, {fmt_count(stored)} bookings,"
+                f" {what}: median {statistics.median(ms):.0f} ms, max {max(ms):.0f} ms"
+                f" ({len(ms)} runs, {len(figures)} figures; {target})"
+            )
+    say("  load average after timing: " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2 or sys.argv[1] not in LABEL:
+        sys.exit("usage: python -m bench.insights sqlite|postgres")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hubro.settings")
+    main(sys.argv[1])

@@ -1,0 +1,126 @@
+"""Insight pages: the dashboard per scope, the printable period report, exports, the
+definitions and the hosts' statistics setting."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from hubro.core.errors import DomainError, NotFound
+from hubro.core.permissions import is_host
+from hubro.spaces.models import Hub
+
+from . import exports
+from .actions import set_statistics_audience
+from .charts import chart_for
+from .definitions import DEFINITIONS, GOALS, PERSON_DAY, PRESENT
+from .forms import PeriodForm, StatisticsSettingForm
+from .indicators import compute_for, previous_period, resolve_scope
+from .models import StatisticsSetting
+from .privacy import threshold
+from .tables import build_tables
+
+
+def _report(request):
+    """Parse the scope and period; (form, context) — context is None on bad input."""
+    data = request.GET.copy()
+    data.setdefault("scope", "all")
+    data.setdefault("period", "year")
+    form = PeriodForm(data, viewer=request.user)
+    if not form.is_valid():
+        return form, None
+    try:
+        scope = resolve_scope(form.cleaned_data["scope"], request.user)
+    except NotFound:
+        raise Http404 from None
+    start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    try:
+        figures = compute_for(scope, start, end)
+    except DomainError as exc:
+        form.add_error(None, str(exc.detail))
+        return form, None
+    tables = build_tables(figures)
+    for table in tables:
+        table.svg = chart_for(table)
+    query = urlencode({"scope": scope.key, "period": "custom", "start": start, "end": end})
+    prev_start, prev_end = previous_period(start, end)
+    return form, {
+        "scope": scope,
+        "start": start,
+        "end": end,
+        "previous_start": prev_start,
+        "previous_end": prev_end,
+        "tables": tables,
+        "goals": GOALS,
+        "query": query,
+        "threshold": threshold(),
+        "suppressed_any": any(figure.suppressed for figure in figures),
+    }
+
+
+@login_required
+def dashboard(request):
+    form, context = _report(request)
+    return render(
+        request,
+        "insights/dashboard.html",
+        {"form": form, **(context or {})},
+        status=200 if context else 422,
+    )
+
+
+@login_required
+def report(request):
+    form, context = _report(request)
+    if context is None:
+        return render(request, "insights/dashboard.html", {"form": form}, status=422)
+    return render(request, "insights/report.html", {"form": form, **context})
+
+
+@login_required
+def export(request, table_id, fmt):
+    form, context = _report(request)
+    if context is None:
+        return render(request, "insights/dashboard.html", {"form": form}, status=422)
+    table = next((t for t in context["tables"] if t.id == table_id), None)
+    if table is None:
+        raise Http404
+    name = f"hubro-{table.id}-{context['start']:%Y%m%d}-{context['end']:%Y%m%d}"
+    return exports.as_xlsx(table, name) if fmt == "xlsx" else exports.as_csv(table, name)
+
+
+@login_required
+def definitions(request):
+    by_goal = {}
+    for definition in DEFINITIONS:
+        by_goal.setdefault(definition.goal, []).append(definition)
+    return render(
+        request,
+        "insights/definitions.html",
+        {
+            "sections": [(GOALS[goal], items) for goal, items in by_goal.items()],
+            "present": PRESENT,
+            "person_day": PERSON_DAY,
+            "threshold": threshold(),
+        },
+    )
+
+
+@login_required
+def hub_setting(request, slug):
+    hub = Hub.objects.filter(slug=slug).first()
+    if hub is None or not is_host(request.user, hub):
+        raise Http404
+    current = getattr(hub, "statistics_setting", None)
+    audience = current.audience if current else StatisticsSetting.DEFAULT
+    if request.method == "POST":
+        form = StatisticsSettingForm(request.POST)
+        if form.is_valid():
+            set_statistics_audience(hub, form.cleaned_data["audience"], actor=request.user)
+            messages.success(request, _("Innstillingen er lagret."))
+            return redirect("insights:hub_setting", slug=hub.slug)
+    else:
+        form = StatisticsSettingForm(initial={"audience": audience})
+    return render(request, "insights/setting.html", {"hub": hub, "form": form})
