@@ -19,10 +19,15 @@ import time
 
 from bench.common import (
     LABEL,
+    NAME,
+    VAR_ROOT,
+    env_flag,
     env_float,
     env_int,
     fmt_count,
     migrate,
+    pg_url,
+    recreate_pg_database,
     say,
     setup_django,
     use_database,
@@ -136,36 +141,84 @@ def timed(fn, rounds: int) -> list[float]:
     return samples
 
 
+def keep_database(db: str, scale: float) -> bool:
+    """With BENCH_KEEP=1, point the settings at the scratch database a previous run of
+    the same scale left behind (True), instead of a fresh one (False)."""
+    if not env_flag("BENCH_KEEP", False):
+        return False
+    name = f"insights-{scale:g}"
+    var_dir = VAR_ROOT / name
+    if db == "postgres":
+        import psycopg
+
+        database = f"{NAME}_insights_{str(scale).replace('.', '_')}"
+        with psycopg.connect(pg_url("postgres"), autocommit=True) as conn:
+            found = conn.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", [database]
+            ).fetchone()
+        if not found:
+            recreate_pg_database(database)
+        os.environ["DATABASE_URL"] = pg_url(database)
+    else:
+        found = (var_dir / "hubro.sqlite3").exists()
+        os.environ.pop("DATABASE_URL", None)
+    var_dir.mkdir(parents=True, exist_ok=True)
+    os.environ.update(
+        {
+            "HUBRO_LOG_LEVEL": "WARNING",
+            "DJANGO_SETTINGS_MODULE": "hubro.settings",
+            "HUBRO_VAR_DIR": str(var_dir),
+        }
+    )
+    return bool(found)
+
+
 def main(db: str) -> None:
-    use_database(db, "insights")
+    scale = env_float("BENCH_SCALE", 1.0)
+    kept = keep_database(db, scale)
+    if not env_flag("BENCH_KEEP", False):
+        use_database(db, "insights")
     setup_django()
     migrate()
 
     from bench import datagen
-    from hubro.core.models import Person
+    from hubro.core.models import Organization, Person
+    from hubro.insights import rollup
     from hubro.insights.indicators import compute
+    from hubro.spaces.models import Hub
 
-    scale = env_float("BENCH_SCALE", 1.0)
     rounds = env_int("BENCH_INSIGHTS_ROUNDS", 5)
     began = time.perf_counter()
-    world, orgs = make_world(scale)
-    days = list(
-        datagen.weekdays(dt.date(FIRST_YEAR, 1, 1), dt.date(FIRST_YEAR + YEARS - 1, 12, 31))
-    )
-    per_day = BOOKINGS * scale / (len(days) * len(world.spaces))
-    datagen.load_bookings(world, days, per_day, seed=FIRST_YEAR)
-    checked = check_in_some()
-    stored = datagen.booking_count()
-    say(
-        f"  loaded {stored:,} bookings ({len(world.hub_slugs)} hubs x 30 spaces, {len(orgs)}"
-        f" organizations, {len({p for p, _o in world.people}):,} people, weekdays"
-        f" {FIRST_YEAR}-{FIRST_YEAR + YEARS - 1}; {checked:,} checked in) in"
-        f" {time.perf_counter() - began:.0f} s"
-    )
-    admin = Person.objects.create_superuser("admin@bench.hubro.test", "!")
+    if kept and Person.objects.filter(email="admin@bench.hubro.test").exists():
+        slugs = list(Hub.objects.filter(slug__startswith="ibench-").order_by("slug"))
+        hub_slugs = [hub.slug for hub in slugs]
+        orgs = list(
+            Organization.objects.filter(name__startswith="Bench-organisasjon").order_by("orgnr")
+        )
+        stored = datagen.booking_count()
+        rollup.rebuild()  # the first call below rolls up again, as on a fresh database
+        say(f"  reusing the kept database: {stored:,} bookings (BENCH_KEEP=1)")
+        admin = Person.objects.get(email="admin@bench.hubro.test")
+    else:
+        world, orgs = make_world(scale)
+        hub_slugs = world.hub_slugs
+        days = list(
+            datagen.weekdays(dt.date(FIRST_YEAR, 1, 1), dt.date(FIRST_YEAR + YEARS - 1, 12, 31))
+        )
+        per_day = BOOKINGS * scale / (len(days) * len(world.spaces))
+        datagen.load_bookings(world, days, per_day, seed=FIRST_YEAR)
+        checked = check_in_some()
+        stored = datagen.booking_count()
+        say(
+            f"  loaded {stored:,} bookings ({len(world.hub_slugs)} hubs x 30 spaces,"
+            f" {len(orgs)} organizations, {len({p for p, _o in world.people}):,} people,"
+            f" weekdays {FIRST_YEAR}-{FIRST_YEAR + YEARS - 1}; {checked:,} checked in) in"
+            f" {time.perf_counter() - began:.0f} s"
+        )
+        admin = Person.objects.create_superuser("admin@bench.hubro.test", "!")
     year = FIRST_YEAR + 1
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    hub = world.hub_slugs[len(world.hub_slugs) // 2]
+    hub = hub_slugs[len(hub_slugs) // 2]
     org = orgs[len(orgs) // 3].orgnr
     targets = {"programme": 1000, "hub": 300, "organization": 1000}
     factor = 3 if db == "sqlite" else 1

@@ -207,8 +207,10 @@ def _past_event(ctx, *, actor, organizers, space, start, end, **fields) -> Event
         else actor.primary_membership.organization,
         start=start,
         end=end,
-        created_at=start - dt.timedelta(days=30),
     )
+    # created_at is auto_now_add: set the past creation time afterwards.
+    booking.created_at = start - dt.timedelta(days=30)
+    Booking.objects.filter(pk=booking.pk).update(created_at=booking.created_at)
     event = Event.objects.create(
         **fields,
         start=start,

@@ -86,3 +86,63 @@ class RolledDay(models.Model):
 
     def __str__(self):
         return str(self.day)
+
+
+class OrgPair(models.Model):
+    """Roll-up of the distinct pairs of organizations present at the same hub on the
+    same past day, over all hubs, for one whole settled month (``period`` = year * 100
+    + month) or one whole settled year (``period`` = year * 100). A pair is stored once
+    per period with ``org_a < org_b``. Built from ``PresenceDay`` by
+    ``hubro.insights.rollup.ensure_pairs``; a changed day drops its month and year."""
+
+    period = models.PositiveIntegerField()
+    org_a = models.IntegerField()
+    org_b = models.IntegerField()
+
+    class Meta:
+        verbose_name = _("organisasjonspar per periode")
+        verbose_name_plural = _("organisasjonspar per periode")
+        constraints = [
+            models.UniqueConstraint(fields=["period", "org_a", "org_b"], name="orgpair_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.period} {self.org_a}/{self.org_b}"
+
+
+class RolledPairs(models.Model):
+    """A month or year (as in ``OrgPair.period``) whose pairs are complete."""
+
+    period = models.PositiveIntegerField(unique=True)
+
+    class Meta:
+        verbose_name = _("oppsummert periode for organisasjonspar")
+        verbose_name_plural = _("oppsummerte perioder for organisasjonspar")
+
+    def __str__(self):
+        return str(self.period)
+
+
+class SettledFigures(models.Model):
+    """The raw presence counts and booked hours of one scope and one period that lies
+    wholly in the past (before suppression). Dropped when a booking of a day from
+    ``first`` to ``end`` changes, with the daily roll-up (``rollup.forget``), and by
+    ``rollup.rebuild``. Events and clusters are never stored here."""
+
+    scope = models.CharField(max_length=200)  # "all", or sorted hub ids; then "/org id"
+    start = models.DateField()
+    end = models.DateField()
+    first = models.DateField()  # the earliest day the numbers read (returning users)
+    data = models.JSONField()
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("lagrede tall for avsluttet periode")
+        verbose_name_plural = _("lagrede tall for avsluttede perioder")
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "start", "end"], name="settled_unique")
+        ]
+        indexes = [models.Index(fields=["first", "end"], name="settled_first_end")]
+
+    def __str__(self):
+        return f"{self.scope} {self.start}–{self.end}"
