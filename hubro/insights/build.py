@@ -24,7 +24,7 @@ def raw_figures(scope, start: dt.date, end: dt.date, now: dt.datetime):
     hub_ids, org_id = scope.hub_ids, scope.organization.pk if scope.organization else None
     if hub_ids == []:
         hub_ids = [-1]
-    pres = queries.presence(hub_ids, org_id, start, end)
+    pres, use = queries.counts(hub_ids, org_id, start, end, now)
     figures: list[Figure] = []
     groups: list[tuple[str, list[str]]] = []
 
@@ -267,7 +267,6 @@ def raw_figures(scope, start: dt.date, end: dt.date, now: dt.datetime):
         people=total.people,
         table="operations",
     )
-    use = queries.booking_use(hub_ids, org_id, start, end, now)
     capacity = queries.open_hours(scope.hubs, start, end)
     due = sum(row["due"] for row in use.values())
     if due:

@@ -8,10 +8,11 @@ the only engine-specific parts (weekday and month of a date) have one spelling p
 engine that gives the same result."""
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.db.models import (
     Case,
     Count,
@@ -234,6 +235,16 @@ class Presence:
     def by(self, key: str) -> dict:
         return {k[1:]: v for k, v in self.rows.items() if k[0] == key}
 
+    def to_data(self) -> list:
+        return [[*key, count.value, count.people] for key, count in self.rows.items()]
+
+    @classmethod
+    def from_data(cls, data: list) -> "Presence":
+        result = cls()
+        for key, dim_text, dim, dim2, value, people in data:
+            result.rows[(key, dim_text, dim, dim2)] = Count_(value, people)
+        return result
+
 
 def returning_window(end: dt.date) -> tuple[dt.date, dt.date]:
     """The six calendar months that end with ``end``'s month, up to ``end``."""
@@ -241,26 +252,62 @@ def returning_window(end: dt.date) -> tuple[dt.date, dt.date]:
     return dt.date(month // 12, month % 12 + 1, 1), end
 
 
-def _pairs(rows: str, params: list) -> int:
-    """Distinct pairs of organizations present at the same hub on the same day. The
-    (hub, day, organization) set goes into an indexed temporary table first: a
-    self-join of a CTE gets a nested-loop plan on both engines."""
+def _all_hubs(hub_ids) -> bool:
+    from hubro.spaces.models import Hub
+
+    if hub_ids is None:
+        return True
+    return set(hub_ids) >= set(Hub.objects.values_list("pk", flat=True))
+
+
+def pairs(hub_ids, org_id, start: dt.date, end: dt.date) -> int:
+    """Distinct pairs of organizations present at the same hub on the same day.
+
+    Over all hubs, whole settled years and months come from the ``OrgPair`` roll-up
+    (at most some 45,000 pairs a period); the days left over, and every day for a
+    subset of the hubs, from a self-join of their distinct (hub, day, organization)
+    rows, which go into an indexed temporary table first (a self-join of a CTE gets a
+    nested-loop plan on both engines). One organization's scope has no pairs."""
+    from . import rollup
+
+    if org_id is not None:
+        return 0  # every row of the scope is the same organization
+    if _all_hubs(hub_ids):
+        periods, ranges = rollup.split_period(start, end)
+        rollup.ensure_pairs(periods)
+    else:
+        periods, ranges = [], [(start, end)]
+    parts = []
     table = "insights_tmp_hdo"
     with connection.cursor() as cursor:
-        cursor.execute(f"DROP TABLE IF EXISTS {table}")
-        cursor.execute(
-            f"CREATE TEMPORARY TABLE {table} AS WITH x (h, d, p, o, s, r, w, m, hr) AS "
-            f"({rows}) SELECT DISTINCT h, d, o FROM x",
-            params,
-        )
-        cursor.execute(f"CREATE INDEX {table}_hdo ON {table} (h, d, o)")
-        cursor.execute(f"ANALYZE {table}")
-        cursor.execute(
-            "SELECT COUNT(*) FROM (SELECT DISTINCT a.o AS o1, b.o AS o2 "
-            f"FROM {table} a JOIN {table} b ON a.h = b.h AND a.d = b.d AND a.o < b.o) t"
-        )
+        if ranges:
+            row_parts, params = [], []
+            for first, last in ranges:
+                sql, more = rows_sql(hub_ids, None, first, last)
+                row_parts.append(f"SELECT * FROM ({sql}) r{len(row_parts)}")
+                params += more
+            cursor.execute(f"DROP TABLE IF EXISTS {table}")
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE {table} AS WITH x (h, d, p, o, s, r, w, m, hr) AS "
+                f"({' UNION ALL '.join(row_parts)}) SELECT DISTINCT h, d, o FROM x",
+                params,
+            )
+            cursor.execute(f"CREATE INDEX {table}_hdo ON {table} (h, d, o)")
+            cursor.execute(f"ANALYZE {table}")
+            parts.append(
+                f"SELECT a.o AS o1, b.o AS o2 FROM {table} a "
+                f"JOIN {table} b ON a.h = b.h AND a.d = b.d AND a.o < b.o"
+            )
+        if periods:
+            numbers = ", ".join(str(int(period)) for period in periods)
+            parts.append(f"SELECT org_a, org_b FROM insights_orgpair WHERE period IN ({numbers})")
+        if len(parts) == 1 and not ranges and len(periods) == 1:
+            cursor.execute(f"SELECT COUNT(*) FROM ({parts[0]}) t")
+        else:
+            cursor.execute(f"SELECT COUNT(*) FROM ({' UNION '.join(parts)}) t")
         (count,) = cursor.fetchone()
-        cursor.execute(f"DROP TABLE {table}")
+        if ranges:
+            cursor.execute(f"DROP TABLE {table}")
     return int(count)
 
 
@@ -278,7 +325,7 @@ def presence(hub_ids, org_id, start: dt.date, end: dt.date) -> Presence:
         f"ret (h, d, p, o, s, r, w, rm, hr) AS ({ret_rows}) " + " UNION ALL ".join(_BRANCHES)
     )
     result = Presence()
-    result.rows[("pairs", "", 0, 0)] = Count_(_pairs(rows, params), 0)
+    result.rows[("pairs", "", 0, 0)] = Count_(pairs(hub_ids, org_id, start, end), 0)
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *ret_params])
         for key, dim_text, dim, dim2, value, people in cursor.fetchall():
@@ -286,6 +333,49 @@ def presence(hub_ids, org_id, start: dt.date, end: dt.date) -> Presence:
                 int(value or 0), int(people or 0)
             )
     return result
+
+
+def _settled_scope(hub_ids, org_id) -> str:
+    if _all_hubs(hub_ids):
+        hubs = "all"
+    else:
+        ids = ",".join(str(pk) for pk in sorted(set(hub_ids)))
+        hubs = "hubs:" + hashlib.sha256(ids.encode()).hexdigest()[:40]
+    return f"{hubs}/{org_id or ''}"
+
+
+def counts(hub_ids, org_id, start: dt.date, end: dt.date, now: dt.datetime):
+    """(presence, booking use) of a scope and period. A period that ended by yesterday
+    is settled: its counts are stored in ``SettledFigures`` after the first reading
+    and read from there until a booking of one of its days changes."""
+    from . import rollup
+    from .models import RolledDay, SettledFigures
+
+    settled = end <= rollup.yesterday()
+    if settled:
+        scope = _settled_scope(hub_ids, org_id)
+        stored = SettledFigures.objects.filter(scope=scope, start=start, end=end).first()
+        if stored is not None:
+            return Presence.from_data(stored.data["presence"]), stored.data["use"]
+    pres = presence(hub_ids, org_id, start, end)
+    use = booking_use(hub_ids, org_id, start, end, now)
+    if settled:
+        first = min(start, returning_window(end)[0])
+        days = (end - first).days + 1
+        try:
+            with transaction.atomic():
+                # Store only when no day read has changed meanwhile (forget() unmarks it).
+                if RolledDay.objects.filter(day__gte=first, day__lte=end).count() == days:
+                    SettledFigures.objects.create(
+                        scope=scope,
+                        start=start,
+                        end=end,
+                        first=first,
+                        data={"presence": pres.to_data(), "use": use},
+                    )
+        except IntegrityError:
+            pass  # another reader stored the same period at the same moment
+    return pres, use
 
 
 def _duration():

@@ -172,9 +172,7 @@ def _roll_up_pairs(period: int) -> None:
 
 def ensure_pairs(periods: list[int]) -> None:
     """Build the pairs of every settled month or year in ``periods`` not built yet."""
-    have = set(
-        RolledPairs.objects.filter(period__in=periods).values_list("period", flat=True)
-    )
+    have = set(RolledPairs.objects.filter(period__in=periods).values_list("period", flat=True))
     for period in periods:
         if period not in have:
             _roll_up_pairs(period)
