@@ -292,9 +292,9 @@ def list_projects(
     ``municipal`` includes inter-municipal bodies) and ``hub`` (a hub's slug: its own
     projects and those of clusters it is a home hub of). An unknown hub or cluster
     answers 422 ``unknown_hub`` / ``unknown_cluster``."""
-    if hub and not Hub.objects.filter(slug=hub).exists():
+    if hub and not Hub.objects.filter(slug=queries.slug_param(hub)).exists():
         raise Invalid("Unknown hub", code="unknown_hub")
-    if cluster and not Cluster.objects.filter(slug=cluster).exists():
+    if cluster and not Cluster.objects.filter(slug=queries.slug_param(cluster)).exists():
         raise Invalid("Unknown cluster", code="unknown_cluster")
     filters = queries.ProjectFilter(
         status=status or "", cluster=cluster or "", sector=sector or "", hub=hub or ""

@@ -102,7 +102,11 @@ def get_event(request, event_id: int):
         "location": event.location,
         "organizers": list(event.organizers.order_by("name").values_list("name", flat=True)),
         "cancelled": event.cancelled_at is not None,
-        "registration_deadline": event.registration_deadline,
+        "registration_deadline": (
+            timezone.localtime(event.registration_deadline)
+            if event.registration_deadline
+            else None
+        ),
         "series": event.series_id,
         "my_status": registration.status if registration else None,
         "waitlist_position": waitlist_position(registration),

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hubro.core.forms import DesignsystemetMixin
 from hubro.core.models import Organization, Person, normalize_orgnr
+from hubro.events.forms import ModelIdsField
 from hubro.spaces.models import Hub
 
 from .actions.projects import ALLOWED_TRANSITIONS, INITIAL_STATUSES
@@ -55,7 +56,7 @@ class ClusterForm(DesignsystemetMixin, forms.Form):
     description = forms.CharField(
         label=_("Beskrivelse"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
-    home_hubs = forms.ModelMultipleChoiceField(
+    home_hubs = ModelIdsField(
         label=_("Hjemmehuber"),
         queryset=Hub.objects.none(),
         widget=forms.CheckboxSelectMultiple,

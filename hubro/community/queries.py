@@ -54,6 +54,13 @@ def sector_group(sector: str) -> str:
     return "other"
 
 
+def slug_param(value) -> str:
+    """A slug from a query string or path, or "" when it cannot be one: PostgreSQL
+    refuses a NUL character in a query, and no slug holds one."""
+    value = (value or "").strip()
+    return "" if "\x00" in value else value
+
+
 def _require_reader(person) -> None:
     if not may_read(person):
         raise NotFound()
@@ -86,7 +93,7 @@ def get_cluster_for(person, slug: str) -> Cluster:
     """The cluster with this slug, for a signed-in person; else ``NotFound``."""
     _require_reader(person)
     cluster = (
-        Cluster.objects.filter(slug=slug)
+        Cluster.objects.filter(slug=slug_param(slug))
         .select_related("contact_person")
         .prefetch_related("home_hubs")
         .first()
@@ -274,9 +281,9 @@ class ProjectFilter:
         sector = params.get("sector", "") or ""
         return cls(
             status=status if status in Project.Status.values else "",
-            cluster=(params.get("cluster", "") or "").strip(),
+            cluster=slug_param(params.get("cluster", "")),
             sector=sector if sector in SECTOR_GROUPS else "",
-            hub=(params.get("hub", "") or "").strip(),
+            hub=slug_param(params.get("hub", "")),
         )
 
     @property
@@ -335,7 +342,7 @@ def projects_for(person, filters: ProjectFilter | None = None, *, hub: Hub | Non
 
 def get_project_for(person, slug: str) -> Project:
     _require_reader(person)
-    project = _projects().filter(slug=slug).select_related("merged_into").first()
+    project = _projects().filter(slug=slug_param(slug)).select_related("merged_into").first()
     if project is None:
         raise NotFound()
     return project
@@ -403,7 +410,7 @@ def regions_for_list():
 
 
 def get_region(slug: str) -> Region:
-    region = Region.objects.filter(slug=slug).first()
+    region = Region.objects.filter(slug=slug_param(slug)).first()
     if region is None:
         raise NotFound()
     return region

@@ -280,10 +280,10 @@ def project_create(request):
     if not (hubs.exists() or clusters.exists()):
         raise Http404
     initial = {}
-    hub = hubs.filter(slug=request.GET.get("hub", "")).first()
+    hub = hubs.filter(slug=queries.slug_param(request.GET.get("hub"))).first()
     if hub:
         initial["hub"] = hub
-    cluster = clusters.filter(slug=request.GET.get("klynge", "")).first()
+    cluster = clusters.filter(slug=queries.slug_param(request.GET.get("klynge"))).first()
     if cluster:
         initial["cluster"] = cluster
     form = ProjectForm(request.POST or None, initial=initial, hubs=hubs, clusters=clusters)

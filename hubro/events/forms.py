@@ -15,6 +15,25 @@ from .permissions import coordinated_organizations, hosted_hubs
 TIME = {"type": "time", "step": 900}
 
 
+class ModelIdsField(forms.ModelMultipleChoiceField):
+    """A multiple choice by id that refuses an id past 64 bits as an invalid choice:
+    SQLite cannot even compare one, and would answer with a server error."""
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                too_big = abs(int(pk)) >= 2**63
+            except (TypeError, ValueError):
+                continue  # the parent class reports it
+            if too_big:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
+
+
 class SpaceChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.hub.name} – {obj.name} ({obj.capacity})"
@@ -43,12 +62,14 @@ class EventForm(DesignsystemetMixin, forms.Form):
         help_text=_("Rommet bookes for arrangementet, så ingen andre kan booke det samtidig."),
         queryset=Space.objects.none(),
         required=False,
+        empty_label=_("Velg et rom på huben."),
     )
     hub = forms.ModelChoiceField(
         label=_("Hub som står bak"),
         help_text=_("For digitale arrangementer og arrangementer andre steder."),
         queryset=None,
         required=False,
+        empty_label=_("Ingen"),
     )
     location = forms.CharField(
         label=_("Adresse eller stedsbeskrivelse"), max_length=300, required=False
@@ -71,7 +92,7 @@ class EventForm(DesignsystemetMixin, forms.Form):
         required=False,
         widget=forms.TimeInput(format="%H:%M", attrs=TIME),
     )
-    organizers = forms.ModelMultipleChoiceField(
+    organizers = ModelIdsField(
         label=_("Arrangører"),
         help_text=_("Hold nede Ctrl (Cmd på Mac) for å velge flere."),
         queryset=Organization.objects.order_by("name"),
@@ -128,7 +149,9 @@ class EventForm(DesignsystemetMixin, forms.Form):
         if day and start and end:
             data["start_at"] = local_datetime(day, start)
             data["end_at"] = local_datetime(day, end)
-            if data["end_at"] <= data["start_at"]:
+            # Compared in UTC: a time in the gap where clocks go forward is no later
+            # than the hour after it, though its wall clock says so.
+            if data["end_at"].astimezone(dt.UTC) <= data["start_at"].astimezone(dt.UTC):
                 self.add_error("end", _("Slutt må være etter start."))
         deadline_date, deadline_time = data.get("deadline_date"), data.get("deadline_time")
         data["deadline"] = None
@@ -216,7 +239,7 @@ class InviteForm(DesignsystemetMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    organizations = forms.ModelMultipleChoiceField(
+    organizations = ModelIdsField(
         label=_("Alle ansatte i organisasjonene"),
         help_text=_("Hold nede Ctrl (Cmd på Mac) for å velge flere."),
         queryset=Organization.objects.order_by("name"),
@@ -230,4 +253,5 @@ class StateUnitsForm(DesignsystemetMixin, forms.Form):
         label=_("Region"),
         help_text=_("Lederne av alle statlige enheter i regionen, fra arbeidsstedsregisteret."),
         queryset=Region.objects.order_by("name"),
+        empty_label=_("Velg en region."),
     )

@@ -83,7 +83,8 @@ def events_for_list(person, *, hub=None, kind=None, start=None, end=None, past=F
     now = timezone.now()
     events = with_counts(visible_events(person)).select_related("hub", "space")
     if hub:
-        events = events.filter(hub__slug=hub)
+        # No slug holds a NUL character, and PostgreSQL refuses one in a query.
+        events = events.filter(hub__slug=hub) if "\x00" not in hub else events.none()
     if kind:
         events = events.filter(kind=kind)
     if start is not None:
@@ -136,7 +137,8 @@ def participants(event):
     return (
         event.registrations.exclude(status=Registration.Status.CANCELLED)
         .select_related("person", "organization")
-        .order_by("-status", "created_at", "pk")
+        # "registered" sorts before "waitlisted".
+        .order_by("status", "created_at", "pk")
     )
 
 

@@ -267,8 +267,11 @@ def cancel(request, pk):
 def participants_page(request, pk):
     event = _managed_or_404(request, pk)
     if request.method == "POST":
-        shown = [int(v) for v in request.POST.getlist("shown") if v.isdigit()]
-        came = {int(v) for v in request.POST.getlist("attended") if v.isdigit()}
+        # Only this event's registrations: any other number (even one too large for
+        # the database) is ignored.
+        ours = {str(pk) for pk in event.registrations.values_list("pk", flat=True)}
+        shown = [int(v) for v in request.POST.getlist("shown") if v in ours]
+        came = {int(v) for v in request.POST.getlist("attended") if v in ours}
         try:
             changed = mark_attendance(event, {pk: pk in came for pk in shown}, actor=request.user)
         except DomainError as exc:

@@ -7,6 +7,8 @@ with an event. A host (or an administrator) may pass ``override=True`` to book p
 the hub's rules (opening hours, say, for an evening event); an overlap is never
 overridden."""
 
+import datetime as dt
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -48,6 +50,11 @@ def _clean(data: dict) -> dict:
         raise Invalid(_("Oppgi start og slutt."), code="invalid_range", field="start")
     if not (is_aware(start) and is_aware(end)):
         raise Invalid(_("Tidspunkt må ha tidssone (UTC-forskyvning)."), code="naive_datetime")
+    # In UTC: two times in the same zone compare by wall clock, so a time in the gap
+    # where clocks go forward (02:30 on the last Sunday of March) would pass for later
+    # than 03:30, though it is the same instant.
+    start = data["start"] = start.astimezone(dt.UTC)
+    end = data["end"] = end.astimezone(dt.UTC)
     if end <= start:
         raise Invalid(_("Slutt må være etter start."), code="invalid_range", field="end")
     if data.get("kind") not in Event.Kind.values:
@@ -74,6 +81,7 @@ def _clean(data: dict) -> dict:
     if deadline is not None:
         if not is_aware(deadline):
             raise Invalid(_("Tidspunkt må ha tidssone (UTC-forskyvning)."), code="naive_datetime")
+        deadline = data["registration_deadline"] = deadline.astimezone(dt.UTC)
         if deadline > end:
             raise Invalid(
                 _("Påmeldingsfristen kan ikke være etter at arrangementet er slutt."),
@@ -176,7 +184,7 @@ def update_event(event, *, actor, organizers=None, override: bool = False, **fie
         booking = locked.booking
         if moved:
             if booking is not None and booking.status == Booking.Status.CONFIRMED:
-                cancel_booking(booking, actor=actor)
+                cancel_booking(booking, actor=actor, for_event=True)
             booking = _book(data, actor=actor, organizers=organizers, override=override)
         changes = {
             name: str(getattr(value, "pk", value))
@@ -215,7 +223,7 @@ def cancel_event(event, *, actor) -> Event:
             and booking.status == Booking.Status.CONFIRMED
             and booking.start > now
         ):
-            cancel_booking(booking, actor=actor)
+            cancel_booking(booking, actor=actor, for_event=True)
         told = list(locked.registrations.exclude(status="cancelled").values_list("pk", flat=True))
         record(actor, "event.cancel", locked, hub=locked.hub, changes={"told": len(told)})
         notify_after_commit("event_cancelled", told)

@@ -5,7 +5,7 @@ room. Run on SQLite and PostgreSQL alike."""
 import pytest
 
 from conftest import at
-from hubro.bookings.actions import create_booking
+from hubro.bookings.actions import cancel_booking, create_booking
 from hubro.bookings.models import Booking
 from hubro.core.errors import Conflict, Invalid
 from hubro.events.actions import cancel_event, update_event
@@ -96,3 +96,19 @@ def test_cancelling_an_event_frees_the_room(make_event, vera, kari, meeting_room
 def test_an_online_event_books_no_room(make_event):
     event = make_event(place=Event.Place.ONLINE, online_url="https://meet.example/abc")
     assert event.booking is None and event.space is None
+
+
+def test_the_booking_an_event_holds_cannot_be_cancelled_on_its_own(make_event, vera, api_as):
+    event = make_event()
+    booking = event.booking
+    with pytest.raises(Invalid) as refused:
+        cancel_booking(booking, actor=vera)
+    assert refused.value.code == "held_by_event"
+    response = api_as(vera).delete(f"/api/v1/bookings/{booking.pk}")
+    assert response.status_code == 422
+    assert response.json()["code"] == "held_by_event"
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.CONFIRMED
+    cancel_event(event, actor=vera)
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.CANCELLED
