@@ -121,10 +121,14 @@ def create_booking(
     return booking
 
 
-def cancel_booking(booking: Booking, *, actor) -> Booking:
+def cancel_booking(booking: Booking, *, actor, for_event: bool = False) -> Booking:
     """Cancel a booking, freeing its time; also one date of a series. Cancelling twice,
     or cancelling a booking already released, changes nothing; a booking that is over
-    cannot be cancelled (``in_past``): it happened, and the statistics count it."""
+    cannot be cancelled (``in_past``): it happened, and the statistics count it.
+
+    A booking that holds a room for an event that still stands is refused
+    (``held_by_event``): the room would be free for others while the event goes on.
+    The events app cancels or moves the event, and passes ``for_event=True``."""
     with transaction.atomic():
         locked = (
             Booking.objects.select_for_update(of=("self",))
@@ -136,6 +140,16 @@ def cancel_booking(booking: Booking, *, actor) -> Booking:
         now = timezone.now()
         if locked.end <= now:
             raise Invalid(_("Bookingen er allerede over og kan ikke avbestilles."), code="in_past")
+        event = getattr(locked, "event", None)  # the reverse one-to-one of events.Event
+        if event is not None and event.cancelled_at is None and not for_event:
+            raise Invalid(
+                _(
+                    "Bookingen holder rommet for arrangementet «%(title)s». Avlys eller flytt "
+                    "arrangementet i stedet."
+                )
+                % {"title": event.title},
+                code="held_by_event",
+            )
         locked.status = Booking.Status.CANCELLED
         locked.cancelled_at = now
         locked.save(update_fields=["status", "cancelled_at"])
