@@ -5,6 +5,7 @@ own organization's agreements and statements; anyone else gets 404. Amounts are
 decimal strings in NOK with two decimals."""
 
 import datetime as dt
+from decimal import ROUND_DOWN, Decimal
 
 from django.utils import timezone
 from ninja import Path, Router, Schema
@@ -146,7 +147,8 @@ class StatementOut(Schema):
 
 
 def _ratio(value) -> str | None:
-    return None if value is None else str(value.quantize(value.__class__("0.01")))
+    # Rounded down, as on the pages: a year with a gap never reads "1.00".
+    return None if value is None else str(value.quantize(Decimal("0.01"), rounding=ROUND_DOWN))
 
 
 def _coverage_row(row) -> dict:

@@ -14,16 +14,41 @@ from hubro.core.errors import Conflict, Invalid, NotFound
 from hubro.core.uploads import MAX_PDF_BYTES, check_pdf
 from hubro.spaces.models import Hub
 
-from .models import Agreement, AgreementDocument, CostLine, EmployeeCount, FixedShare, SharingKey
+from .models import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    Agreement,
+    AgreementDocument,
+    CostLine,
+    EmployeeCount,
+    FixedShare,
+    SharingKey,
+)
 from .money import ORE
 from .queries import may_edit
 
 MAX_DOCUMENT_BYTES = MAX_PDF_BYTES
+MAX_SPREAD_YEARS = 30
 
 
 def _require_host(actor, hub):
     if not may_edit(actor, hub):
         raise NotFound()
+
+
+def _year(value, field: str = "year") -> int:
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        raise Invalid(_("Ugyldig år."), code="invalid_year", field=field) from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Invalid(
+            _("Året må være mellom %(first)s og %(last)s.")
+            % {"first": FIRST_YEAR, "last": LAST_YEAR},
+            code="year_out_of_range",
+            field=field,
+        )
+    return year
 
 
 def _money(value, field: str, *, required=True) -> Decimal | None:
@@ -58,10 +83,19 @@ def save_cost_line(hub, *, actor, line: CostLine | None = None, **fields) -> Cos
         raise NotFound()
     planned = _money(fields.get("planned"), "planned")
     actual = _money(fields.get("actual"), "actual", required=False)
+    year = _year(fields.get("year"))
     spread = int(fields.get("spread_years") or 1)
-    if spread < 1:
+    if not 1 <= spread <= MAX_SPREAD_YEARS:
         raise Invalid(
-            _("Må fordeles over minst ett år."), code="invalid_spread", field="spread_years"
+            _("Kan fordeles over fra ett til %(max)s år.") % {"max": MAX_SPREAD_YEARS},
+            code="invalid_spread",
+            field="spread_years",
+        )
+    if year + spread - 1 > LAST_YEAR:
+        raise Invalid(
+            _("Fordelingen kan ikke gå forbi år %(last)s.") % {"last": LAST_YEAR},
+            code="year_out_of_range",
+            field="spread_years",
         )
     category = fields.get("category")
     if category not in CostLine.Category.values:
@@ -74,7 +108,7 @@ def save_cost_line(hub, *, actor, line: CostLine | None = None, **fields) -> Cos
         )
     creating = line is None
     line = line or CostLine(hub=hub)
-    line.year = int(fields["year"])
+    line.year = year
     line.category = category
     line.description = fields.get("description") or ""
     line.planned = planned
@@ -109,6 +143,8 @@ def _check_agreement(agreement: Agreement) -> None:
             code="one_party",
             field="organization",
         )
+    _year(agreement.starts_on.year, "starts_on")
+    _year(agreement.ends_on.year, "ends_on")
     if agreement.ends_on < agreement.starts_on:
         raise Invalid(
             _("Perioden kan ikke slutte før den begynner."),
@@ -220,9 +256,11 @@ def save_agreement(hub, *, actor, agreement: Agreement | None = None, **fields) 
 def delete_agreement(agreement: Agreement, *, actor) -> None:
     _require_host(actor, agreement.hub)
     record(actor, "agreement.delete", agreement, hub=agreement.hub)
-    for document in agreement.documents.all():
-        document.file.delete(save=False)
+    files = [(document.file.storage, document.file.name) for document in agreement.documents.all()]
     agreement.delete()
+    # The files go only once the rows are gone for good (as in ``delete_document``).
+    for storage, name in files:
+        transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
 
 
 @transaction.atomic

@@ -13,12 +13,12 @@
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from django.db.models import Sum
 from django.utils import timezone
 
-from .models import Agreement, CostLine
+from .models import FIRST_YEAR, LAST_YEAR, Agreement, CostLine
 from .money import ZERO, allocate, to_ore
 from .sharing import YearShares, compute_year
 
@@ -87,15 +87,18 @@ class YearCoverage:
 
     @property
     def coverage(self) -> Decimal | None:
-        """(signed + intended income) / costs, to four places; None without costs."""
+        """(signed + intended income) / costs, to four places, rounded down (so that a
+        year with a gap never shows as fully covered); None without costs."""
         if not self.costs:
             return None
-        return (self.income / self.costs).quantize(Decimal("0.0001"))
+        return (self.income / self.costs).quantize(Decimal("0.0001"), rounding=ROUND_DOWN)
 
     @property
     def coverage_percent(self) -> Decimal | None:
         ratio = self.coverage
-        return None if ratio is None else (ratio * 100).quantize(Decimal("1"))
+        if ratio is None:
+            return None
+        return (ratio * 100).quantize(Decimal("1"), rounding=ROUND_DOWN)
 
     @property
     def gap(self) -> Decimal:
@@ -156,6 +159,12 @@ def budget_years(hub, today: dt.date | None = None) -> list[int]:
         years.update({line.year, line.last_year})
     for starts, ends in Agreement.objects.filter(hub=hub).values_list("starts_on", "ends_on"):
         years.update({starts.year, ends.year})
+    # The actions keep every year within these bounds; older rows outside them must not
+    # turn the overview into thousands of years (or a year Python dates cannot hold).
+    years = {year for year in years if FIRST_YEAR <= year <= LAST_YEAR} | {
+        today.year,
+        today.year + 1,
+    }
     return list(range(min(years), max(years) + 1))
 
 

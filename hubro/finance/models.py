@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 NOT_NEGATIVE = [MinValueValidator(0)]
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years a hub's budget and agreements can have
 
 
 class CostLine(models.Model):

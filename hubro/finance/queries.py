@@ -89,9 +89,26 @@ def get_statement_party(person, slug: str, year: int, orgnr: str):
     organization = Organization.objects.filter(orgnr=orgnr).first()
     if hub is None or organization is None:
         raise NotFound()
-    if is_host(person, hub) or is_coordinator(person, organization):
+    if is_host(person, hub):
+        return hub, organization
+    if is_coordinator(person, organization) and _takes_part(hub, organization):
         return hub, organization
     raise NotFound()
+
+
+def _takes_part(hub, organization) -> bool:
+    """Whether ``organization`` shares ``hub``'s costs or has an agreement with it (not a
+    draft): a coordinator sees no statement, and so nothing of the finances, of a hub
+    their organization has nothing to do with."""
+    if organization.pk == hub.host_organization_id:
+        return True
+    if hub.member_organizations.filter(pk=organization.pk).exists():
+        return True
+    return (
+        Agreement.objects.filter(hub=hub, organization=organization)
+        .exclude(status=Agreement.Status.DRAFT)
+        .exists()
+    )
 
 
 def statements_for(person):

@@ -173,3 +173,24 @@ def test_demo_narvik_runs_out_in_2025_and_warns(places):
     assert all(row.covered for row in lister_runway.rows)
     assert {row.year for row in lister_runway.rows if row.income_intent} >= {2025, 2026, 2027}
     assert not lister_runway.warning
+
+
+@pytest.mark.django_db
+def test_a_year_short_by_one_ore_never_reads_as_fully_covered(api_as, hub, vera, nav):
+    CostLine.objects.create(hub=hub, year=2025, category="rent", planned=D("100000.00"))
+    actions.save_agreement(
+        hub,
+        actor=vera,
+        organization=nav,
+        starts_on=dt.date(2025, 1, 1),
+        ends_on=dt.date(2025, 12, 31),
+        status="signed",
+        basis="fixed",
+        yearly_amount=D("99999.99"),
+    )
+    row = year_coverage(hub, 2025)
+    assert row.gap == D("0.01")
+    assert row.coverage == D("0.9999")
+    assert row.coverage_percent == D("99")
+    years = api_as(vera).get(f"/api/v1/hubs/{hub.slug}/finance/coverage").json()["years"]
+    assert [y["coverage"] for y in years if y["year"] == 2025] == ["0.99"]

@@ -114,3 +114,15 @@ def test_the_hub_overview_warns_when_next_year_is_not_covered(client, hub, vera)
     assert f"{next_year} er ikke dekket" in page
     index = client.get(reverse("finance:index")).content.decode()
     assert "Ikke dekket" in index
+
+
+@pytest.mark.django_db
+def test_a_covered_year_shows_its_zero_gap_in_the_readers_number_format(client, hub, vera):
+    CostLine.objects.create(hub=hub, year=2025, category="rent", planned=Decimal("1.00"))
+    vera.language = "en"
+    vera.save()
+    client.force_login(vera)
+    html = client.get(reverse("finance:hub", args=[hub.slug])).content.decode()
+    cells = [cell for cell in html.split("<td") if 'class="hubro-num"' in cell]
+    assert any(">0.00<" in cell for cell in cells)
+    assert not any("0,00" in cell for cell in cells)

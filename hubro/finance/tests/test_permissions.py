@@ -169,3 +169,63 @@ def test_a_coordinator_of_another_organization_is_not_a_host(client, hub, nav):
     person = make_person("k2@nav.test", nav, role=Membership.Role.COORDINATOR)
     client.force_login(person)
     assert client.get(reverse("finance:budget", args=[hub.slug, 2025])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_coordinator_sees_no_statement_of_a_hub_the_organization_has_nothing_to_do_with(
+    client, api_as, hub, lyngdal, lyngdal_kommune, farsund, coordinator_farsund
+):
+    from hubro.finance.models import CostLine
+    from hubro.spaces.models import Hub
+
+    other = Hub.objects.create(
+        name="Annen hub", slug="annen", municipality=lyngdal, host_organization=lyngdal_kommune
+    )
+    CostLine.objects.create(hub=other, year=2025, category="rent", planned=Decimal("777000"))
+    client.force_login(coordinator_farsund)
+    for name in ("finance:statement", "finance:statement_xlsx"):
+        response = client.get(reverse(name, args=[other.slug, 2025, farsund.orgnr]))
+        assert response.status_code == 404, name
+    response = api_as(coordinator_farsund).get(
+        f"/api/v1/hubs/{other.slug}/finance/2025/statements/{farsund.orgnr}"
+    )
+    assert response.status_code == 404
+    # Farsund is a member of the hub of the ``four`` fixture's kind: there it sees its own.
+    hub.member_organizations.add(farsund)
+    url = reverse("finance:statement", args=[hub.slug, 2025, farsund.orgnr])
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_deleting_an_agreement_removes_its_files_after_commit_and_only_a_host_may(
+    client,
+    hub,
+    vera,
+    deals,
+    farsund,
+    coordinator_farsund,
+    settings,
+    tmp_path,
+    django_capture_on_commit_callbacks,
+):
+    from hubro.finance.models import Agreement
+
+    settings.MEDIA_ROOT = tmp_path
+    deal = deals[farsund]
+    document = actions.attach_document(
+        deal, actor=vera, title="Avtale", upload=SimpleUploadedFile("a.pdf", PDF)
+    )
+    stored = tmp_path / document.file.name
+    assert stored.exists()
+    url = reverse("finance:agreement_delete", args=[deal.pk])
+    client.force_login(coordinator_farsund)
+    assert client.post(url).status_code == 404
+    assert Agreement.objects.filter(pk=deal.pk).exists()
+    client.force_login(vera)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert client.post(url).status_code == 302
+    assert not Agreement.objects.filter(pk=deal.pk).exists()
+    assert stored.exists()  # nothing is removed before the transaction commits
+    for callback in callbacks:
+        callback()
+    assert not stored.exists()

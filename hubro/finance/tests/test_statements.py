@@ -94,3 +94,21 @@ def test_the_page_is_in_the_organizations_language_and_has_a_print_stylesheet(
     assert 'media="print"' in page
     assert "28\xa0571,43" in page or "28 571,43" in page
     assert 'lang="nb"' in page
+
+
+@pytest.mark.django_db
+def test_an_english_speaking_organization_gets_its_statement_and_xlsx_link_in_english(
+    client, hub, farsund, farsund_deal, coordinator_farsund, vera
+):
+    coordinator_farsund.language = "en"
+    coordinator_farsund.save()
+    client.force_login(vera)  # the host reads bokmål, the statement stays English
+    url = reverse("finance:statement", args=[hub.slug, YEAR, farsund.orgnr])
+    page = client.get(url).content.decode()
+    assert '<article class="hubro-statement" lang="en">' in page
+    xlsx = reverse("finance:statement_xlsx", args=[hub.slug, YEAR, farsund.orgnr])
+    assert f"{xlsx}?lang=en" in page
+    # ?lang= overrides the organization's language, and the XLSX link follows it.
+    page = client.get(url, {"lang": "nn"}).content.decode()
+    assert 'lang="nn"' in page
+    assert f"{xlsx}?lang=nn" in page

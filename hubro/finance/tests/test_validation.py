@@ -138,3 +138,61 @@ def test_a_pdf_is_stored_and_anything_else_refused(hub, vera, nav, settings, tmp
         actions.attach_document(deal, actor=vera, title="x", upload=big)
     assert caught.value.code == "file_too_large"
     assert AgreementDocument.objects.count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("year", "spread", "field"),
+    [(0, 1, "year"), (1999, 1, "year"), (2101, 1, "year"), (2025, 31, "spread_years")],
+)
+def test_a_cost_line_outside_the_budget_years_is_refused(hub, vera, year, spread, field):
+    with pytest.raises(Invalid) as caught:
+        actions.save_cost_line(
+            hub, actor=vera, year=year, category="fit_out", planned=D("1"), spread_years=spread
+        )
+    assert caught.value.field == field
+    assert not CostLine.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_fit_out_cannot_be_spread_past_the_last_budget_year(hub, vera):
+    with pytest.raises(Invalid) as caught:
+        actions.save_cost_line(
+            hub, actor=vera, year=2099, category="fit_out", planned=D("1"), spread_years=3
+        )
+    assert (caught.value.code, caught.value.field) == ("year_out_of_range", "spread_years")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("starts", "ends", "field"),
+    [
+        (dt.date(1, 1, 1), dt.date(2025, 12, 31), "starts_on"),
+        (dt.date(2025, 1, 1), dt.date(9999, 12, 31), "ends_on"),
+    ],
+)
+def test_an_agreement_outside_the_budget_years_is_refused(hub, vera, nav, starts, ends, field):
+    with pytest.raises(Invalid) as caught:
+        agreement(hub, vera, nav, starts, ends)
+    assert (caught.value.code, caught.value.field) == ("year_out_of_range", field)
+    assert not Agreement.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_budget_form_refuses_year_zero_and_the_overview_still_opens(client, hub, vera):
+    from django.urls import reverse
+
+    client.force_login(vera)
+    response = client.post(
+        reverse("finance:budget", args=[hub.slug, 2025]),
+        {"year": "0", "category": "rent", "planned": "10", "spread_years": "1"},
+    )
+    assert response.status_code == 422
+    assert "Året må være mellom 2000 og 2100." in response.content.decode()
+    assert not CostLine.objects.exists()
+    # A row from before the rule (written past the action) must not break the overview.
+    CostLine.objects.create(hub=hub, year=1, category="rent", planned=D("1"))
+    CostLine.objects.create(
+        hub=hub, year=2025, category="fit_out", planned=D("1"), spread_years=30000
+    )
+    assert client.get(reverse("finance:hub", args=[hub.slug])).status_code == 200
