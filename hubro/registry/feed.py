@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections import Counter
 from dataclasses import dataclass, field
@@ -37,6 +38,27 @@ RECORDS_URL = "https://data.brreg.no/enhetsregisteret/api/underenheter"
 FEED_URL = "https://data.brreg.no/enhetsregisteret/api/oppdateringer/underenheter"
 KINDS = ("Ny", "Endring", "Sletting", "Fjernet", "Ukjent")
 MAX_PAGES = 10_000
+# The API pages at most this deep (page x size); beyond, the rest waits for the next run,
+# which starts after the last applied oppdateringsid.
+MAX_DEPTH = 10_000
+PAGE_SIZE = 1_000
+
+
+def start_url(feed: str, latest: Snapshot) -> str:
+    """The feed URL to read, for a URL without its own starting point: from the entry
+    after the last applied ``oppdateringsid``, or else from the snapshot's date (the
+    API's default would be today's changes only)."""
+    parts = urllib.parse.urlsplit(feed)
+    query = urllib.parse.parse_qs(parts.query)
+    if parts.scheme not in ("http", "https") or "dato" in query or "oppdateringsid" in query:
+        return feed
+    extra = {"size": str(PAGE_SIZE)} if "size" not in query else {}
+    if latest.last_update_id is not None:
+        extra["oppdateringsid"] = str(latest.last_update_id + 1)
+    else:
+        extra["dato"] = f"{latest.date.isoformat()}T00:00:00.000Z"
+    joined = "&".join(filter(None, [parts.query, urllib.parse.urlencode(extra)]))
+    return urllib.parse.urlunsplit(parts._replace(query=joined))
 
 
 @dataclass
@@ -88,6 +110,14 @@ def feed_pages(location: str):
             yield url, page
             pages += 1
             url = ((page.get("_links") or {}).get("next") or {}).get("href")
+            info = page.get("page") if isinstance(page, dict) else None
+            size = info.get("size") if isinstance(info, dict) else None
+            if (
+                isinstance(size, int)
+                and size > 0
+                and (info.get("number", 0) + 2) * size > MAX_DEPTH
+            ):
+                return
         return
     path = Path(location)
     if path.is_dir():
@@ -108,6 +138,8 @@ def feed_entries(location: str) -> list[dict]:
         if not isinstance(page, dict):
             raise SourceError(f"{where}: not an update feed page (expected a JSON object)")
         embedded = page.get("_embedded") or {}
+        if not isinstance(embedded, dict):
+            raise SourceError(f"{where}: not an update feed page (_embedded is not an object)")
         for number, entry in enumerate(embedded.get("oppdaterteUnderenheter") or [], 1):
             try:
                 entries.append(
@@ -129,11 +161,16 @@ def feed_entries(location: str) -> list[dict]:
 
 def _record(records: str, orgnr: str):
     if is_url(records):
-        return _get_json(f"{records.rstrip('/')}/{orgnr}", what=f"unit {orgnr}")
-    path = Path(records) / f"{orgnr}.json"
-    if not path.is_file():
-        return None
-    return _read_json_file(path)
+        where = f"{records.rstrip('/')}/{orgnr}"
+        data = _get_json(where, what=f"unit {orgnr}")
+    else:
+        path = Path(records) / f"{orgnr}.json"
+        if not path.is_file():
+            return None
+        where, data = str(path), _read_json_file(path)
+    if data is not None and not isinstance(data, dict):
+        raise SourceError(f"{where}: not a unit record (expected a JSON object)")
+    return data
 
 
 def apply_feed(
@@ -155,6 +192,8 @@ def apply_feed(
             _("Det finnes ingen øyeblikksbilder ennå. Kjør en full import først."),
             code="no_snapshot",
         )
+    if is_url(feed):
+        feed = start_url(feed, latest)
     entries = sorted(feed_entries(feed), key=lambda e: e["id"])
     if latest.last_update_id is not None:
         entries = [e for e in entries if e["id"] > latest.last_update_id]

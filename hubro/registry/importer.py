@@ -11,7 +11,6 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -24,10 +23,23 @@ from hubro.core.models import Municipality
 from .changes import recompute_changes, resize_threshold
 from .classify import ChainMap, record_orgnr
 from .models import Entity, Snapshot, Unit
-from .source import Source, SourceError, is_url
+from .source import Source, SourceError, check_file, is_url
 from .units import build_unit, missing_fields
 
 BATCH = 2000
+# The CSV columns the import cannot do without (JSON records are checked one by one).
+ENTITY_COLUMNS = (
+    "organisasjonsnummer",
+    "organisasjonsform.kode",
+    "institusjonellSektorkode.kode",
+    "overordnetEnhet",
+)
+UNIT_COLUMNS = (
+    "organisasjonsnummer",
+    "navn",
+    "overordnetEnhet",
+    "beliggenhetsadresse.kommunenummer",
+)
 STAGING_DATE = dt.date(1, 1, 1)
 
 
@@ -47,9 +59,7 @@ class _AlreadyImported(Exception):
 def _file_hash(location: str) -> str | None:
     if is_url(location):
         return None
-    path = Path(location)
-    if not path.is_file():
-        raise SourceError(f"{location}: no such file")
+    path = check_file(location)
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         while chunk := handle.read(1 << 20):
@@ -65,11 +75,22 @@ def read_entities(location: str, *, fmt=None, progress=False) -> tuple[ChainMap,
     """Pass 1: the chain map of public-sector main entities, the file's hash, and the
     number of records read."""
     chains = ChainMap()
-    with Source(location, fmt=fmt, progress=progress) as source:
+    with Source(
+        location, fmt=fmt, progress=progress, columns=ENTITY_COLUMNS, what="enheter"
+    ) as source:
         for rec in source.records():
             if not record_orgnr(rec):
                 source.fail("a record has no organisasjonsnummer")
             chains.add_entity_record(rec)
+        if source.record_number == 0:
+            raise SourceError(f"{source.name}: the file holds no records")
+        if not len(chains):
+            # Importing on would store an empty snapshot: every unit "closed".
+            raise SourceError(
+                f"{source.name}: none of its {source.record_number:,} records is a"
+                " public-sector main entity (sector 6100 or 6500, or form STAT, ORGL, KOMM,"
+                " FYLK …); is this the enheter file?"
+            )
         return chains, source.sha256, source.record_number
 
 
@@ -163,7 +184,9 @@ def _write(
         )
         batch: list[tuple] = []
         insert = _Inserter(Unit, snapshot_id=snapshot.pk)
-        with Source(units, fmt=fmt, progress=progress) as source:
+        with Source(
+            units, fmt=fmt, progress=progress, columns=UNIT_COLUMNS, what="underenheter"
+        ) as source:
             for rec in source.records():
                 missing = missing_fields(rec)
                 if missing:
@@ -186,6 +209,14 @@ def _write(
             if batch:
                 insert.many(batch)
             unit_records = source.record_number
+            if unit_records == 0:
+                raise SourceError(f"{source.name}: the file holds no records")
+            if not kept:
+                raise SourceError(
+                    f"{source.name}: none of its {unit_records:,} records belongs to a"
+                    " public-sector main entity of the enheter file; are these the"
+                    " underenheter and enheter files of the same day?"
+                )
             source_hash = _combined(source.sha256, entities_hash)
         if Snapshot.objects.filter(source_hash=source_hash).exclude(pk=snapshot.pk).exists():
             raise _AlreadyImported(Snapshot.objects.get(source_hash=source_hash))

@@ -4,6 +4,7 @@ a path or a URL, gzip-compressed or not, a JSON array or CSV with dotted column 
 Memory stays bounded: the file is decompressed and parsed as it is read, one record at
 a time. Every error names the file and the place in it (record number, byte offset)."""
 
+import contextlib
 import csv
 import gzip
 import hashlib
@@ -120,11 +121,24 @@ class Source:
     """One input file opened for streaming. Use as a context manager; iterate
     ``records()``; afterwards ``sha256`` is the hash of the bytes read."""
 
-    def __init__(self, location: str, *, fmt: str | None = None, progress: bool = False):
+    def __init__(
+        self,
+        location: str,
+        *,
+        fmt: str | None = None,
+        progress: bool = False,
+        columns: tuple[str, ...] = (),
+        what: str = "",
+    ):
         self.location = str(location)
         self.name = self.location.rsplit("/", 1)[-1] or self.location
-        self.fmt = fmt or ("csv" if ".csv" in self.name.lower() else "json")
+        # The format: as asked; else from the name (``.csv``, ``.json``, or the API's
+        # ``…/lastned/csv``); else from the content, when the file is opened.
+        self.fmt = fmt or _format_from_name(self.location)
         self.progress = progress
+        # CSV columns the header must have, and what the file should be (for messages).
+        self.columns = columns
+        self.what = what
         self.record_number = 0
         self._raw = None
         self._counter: CountingReader | None = None
@@ -135,12 +149,38 @@ class Source:
         raw, total = self._open_raw()
         self._counter = CountingReader(raw, total=total, label=self.name, progress=self.progress)
         buffered = io.BufferedReader(self._counter, CHUNK)
-        if buffered.peek(2)[:2] == b"\x1f\x8b":
-            stream = gzip.GzipFile(fileobj=buffered, mode="rb")
-        else:
-            stream = buffered
+        try:
+            if buffered.peek(2)[:2] == b"\x1f\x8b":
+                stream = gzip.GzipFile(fileobj=buffered, mode="rb")
+                start = _peek(stream)
+            else:
+                stream = buffered
+                start = buffered.peek(64)
+        except EOFError:
+            self._close_quietly()
+            raise SourceError(
+                f"{self.name}: the gzip file is truncated (it ends before its end marker)"
+                " at its start"
+            ) from None
+        except (gzip.BadGzipFile, zlib.error, OSError) as exc:
+            self._close_quietly()
+            raise SourceError(f"{self.name}: the gzip data is damaged ({exc})") from None
+        first = start.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+        if self.fmt is None:
+            self.fmt = "json" if first in (b"[", b"{") else "csv"
+        if self.fmt == "json" and first != b"[":
+            self._close_quietly()
+            found = "it is empty" if not first else "it does not start with '['"
+            raise SourceError(
+                f"{self.name}: not a JSON array of records ({found}); Enhetsregisteret's"
+                " bulk files are one JSON array"
+            )
         self._text = CountingText(stream)
         return self
+
+    def _close_quietly(self):
+        with contextlib.suppress(OSError):
+            self._counter.close()
 
     def __exit__(self, *exc):
         if self._counter is not None:
@@ -166,9 +206,7 @@ class Source:
                 raise SourceError(f"{self.location}: cannot download ({exc})") from None
             length = response.headers.get("Content-Length")
             return response, int(length) if length and length.isdigit() else None
-        path = Path(self.location)
-        if not path.is_file():
-            raise SourceError(f"{self.location}: no such file")
+        path = check_file(self.location)
         try:
             return path.open("rb"), path.stat().st_size
         except OSError as exc:
@@ -187,7 +225,7 @@ class Source:
         """The place in the file, for messages."""
         offset = self._text.count if self._text else 0
         return (
-            f"record {self.record_number + 1}, near byte {offset:,} of the"
+            f"record {self.record_number + 1:,}, near byte {offset:,} of the"
             f" uncompressed data ({self.bytes_read:,} bytes of the file read)"
         )
 
@@ -225,7 +263,40 @@ class Source:
     def _records_csv(self):
         text = io.TextIOWrapper(self._text, encoding="utf-8-sig", newline="")
         reader = csv.DictReader(text)
+        header = reader.fieldnames or []
+        missing = [column for column in self.columns if column not in header]
+        if missing:
+            hint = f" (is this the {self.what} file?)" if self.what else ""
+            raise SourceError(
+                f"{self.name}: the CSV header lacks the column"
+                f"{'s' if len(missing) > 1 else ''} {', '.join(missing)}{hint}"
+            )
         yield from reader
+
+
+def check_file(location: str) -> Path:
+    """The path of a local input file; a clear ``SourceError`` when there is none."""
+    path = Path(location)
+    if path.is_dir():
+        raise SourceError(f"{location}: is a directory, not a file")
+    if not path.is_file():
+        raise SourceError(f"{location}: no such file")
+    return path
+
+
+def _format_from_name(location: str) -> str | None:
+    lowered = location.lower().split("?", 1)[0].rstrip("/")
+    name = lowered.rsplit("/", 1)[-1]
+    if ".csv" in name or (is_url(location) and name == "csv"):
+        return "csv"
+    if ".json" in name:
+        return "json"
+    return None
+
+
+def _peek(stream, size: int = 64) -> bytes:
+    """The first bytes of a gzip stream, without consuming them."""
+    return stream.peek(size)[:size]
 
 
 def field(record: dict, path: str):

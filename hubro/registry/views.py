@@ -136,6 +136,8 @@ def hub_members(request, slug):
 
 
 def _export(units, name, fmt):
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
     content = exports.as_csv(units) if fmt == "csv" else exports.as_xlsx(units, title=name)
     return download(content, f"statlige-arbeidsplasser-{slugify(name)}.{fmt}")
 

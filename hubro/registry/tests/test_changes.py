@@ -140,3 +140,54 @@ def test_the_update_feed_follows_next_links_from_a_url(both, tmp_path):
     )
     result = apply_feed(first.as_uri(), str(FIXTURES / "feed" / "records"))
     assert change_set(Change.objects.filter(snapshot=result.snapshot)) == CHANGES_FEED
+
+
+@pytest.mark.django_db
+def test_the_feed_url_starts_after_the_last_applied_update(both):
+    from hubro.registry.feed import FEED_URL, start_url
+
+    latest = Snapshot.objects.order_by("-date").first()
+    # After a full import: the changes since the snapshot's day, not the API's default.
+    assert start_url(FEED_URL, latest) == (
+        FEED_URL + "?size=1000&dato=2025-06-15T00%3A00%3A00.000Z"
+    )
+    latest.last_update_id = 104
+    assert start_url(FEED_URL, latest) == FEED_URL + "?size=1000&oppdateringsid=105"
+    # A URL with its own starting point, and saved pages, are read as given.
+    own = FEED_URL + "?oppdateringsid=7&size=20"
+    assert start_url(own, latest) == own
+    assert start_url("file:///tmp/page-1.json", latest) == "file:///tmp/page-1.json"
+
+
+@pytest.mark.django_db
+def test_the_feed_stops_at_the_api_paging_depth(tmp_path):
+    import json
+
+    from hubro.registry.feed import feed_pages
+
+    second = tmp_path / "page-2.json"
+    second.write_text(json.dumps({"page": {"size": 6000, "number": 1}}))
+    first = tmp_path / "page-1.json"
+    first.write_text(
+        json.dumps(
+            {"page": {"size": 6000, "number": 0}, "_links": {"next": {"href": second.as_uri()}}}
+        )
+    )
+    # Page 2 of 6,000 would go past the API's 10,000 deep limit: the next run goes on.
+    assert [url for url, _page in feed_pages(first.as_uri())] == [first.as_uri()]
+
+
+@pytest.mark.django_db
+def test_a_saved_record_that_is_not_an_object_fails_clearly(both, tmp_path):
+    import shutil
+
+    from hubro.registry.source import SourceError
+
+    records = tmp_path / "records"
+    shutil.copytree(FIXTURES / "feed" / "records", records)
+    (records / "970021205.json").write_text("[1]")
+    before = Snapshot.objects.count()
+    with pytest.raises(SourceError) as error:
+        apply_feed(str(FIXTURES / "feed" / "pages"), str(records))
+    assert "970021205.json: not a unit record" in str(error.value.detail)
+    assert Snapshot.objects.count() == before

@@ -68,6 +68,19 @@ def test_csv_export_reads_back(both, kari):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/arbeidsplasser/kommuner/1806/eksport.pdf",
+        "/arbeidsplasser/regioner/lister/eksport.json",
+        "/arbeidsplasser/kommuner/9999/eksport.csv",
+    ],
+)
+def test_an_unknown_export_format_or_area_is_not_found(both, kari, url):
+    assert client_for(kari).get(url).status_code == 404
+
+
+@pytest.mark.django_db
 def test_xlsx_export_reads_back(both, kari):
     response = client_for(kari).get("/arbeidsplasser/regioner/nordfjord/eksport.xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
