@@ -38,6 +38,23 @@ PART_LABELS = {
 }
 
 
+class _PrivateDraft:
+    """What the audit log records for a draft: its type and id, not its title, since
+    drafts are private to their author and the audit log is read by administrators."""
+
+    _meta = Lesson._meta
+
+    def __init__(self, lesson: Lesson):
+        self.pk = lesson.pk
+
+    def __str__(self) -> str:
+        return f"{Lesson.Status.DRAFT.label} #{self.pk}"
+
+
+def _audited(lesson: Lesson):
+    return lesson if lesson.is_published else _PrivateDraft(lesson)
+
+
 def _apply(lesson: Lesson, fields: dict) -> None:
     unknown = set(fields) - set(FIELDS)
     if unknown:
@@ -97,7 +114,7 @@ def create_lesson(*, author, publish: bool = False, **fields) -> Lesson:
             _publish(lesson, author)
         lesson.save()
         index_lesson(lesson)
-        record(author, "lesson.create", lesson, changes={"status": lesson.status})
+        record(author, "lesson.create", _audited(lesson), changes={"status": lesson.status})
     return lesson
 
 
@@ -116,7 +133,7 @@ def update_lesson(lesson: Lesson, *, actor, publish: bool = False, **fields) -> 
         lesson.updated_at = timezone.now()
         lesson.save()
         index_lesson(lesson)
-        record(actor, "lesson.update", lesson, changes={"fields": sorted(fields)})
+        record(actor, "lesson.update", _audited(lesson), changes={"fields": sorted(fields)})
     return lesson
 
 
@@ -141,6 +158,6 @@ def delete_draft(lesson: Lesson, *, actor) -> None:
     if lesson.is_published:
         raise Invalid(_("En publisert erfaring kan ikke slettes."), code="published")
     with transaction.atomic():
-        record(actor, "lesson.delete", lesson)
+        record(actor, "lesson.delete", _audited(lesson))
         # The SQLite index row goes with it (a trigger); PostgreSQL's is in the row.
         lesson.delete()

@@ -50,7 +50,8 @@ def search_lessons(q: str, *, viewer):
     included: "finansieringen" finds "finansiering"), best match first; without ``q``
     all of them, newest first. A queryset, so callers may narrow it further."""
     lessons = visible_lessons(viewer)
-    q = (q or "").strip()
+    # PostgreSQL refuses NUL in a query; it separates words like a space.
+    q = (q or "").replace("\x00", " ").strip()
     if not q:
         # The reader's own drafts (no publication date) first, on both databases.
         return lessons.order_by(F("published_at").desc(nulls_first=True), "-created_at", "-pk")

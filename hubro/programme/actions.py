@@ -53,6 +53,15 @@ def _check_score(value, field) -> int:
     return value
 
 
+def _check_text(**texts) -> None:
+    """Refuse the NUL character: PostgreSQL cannot store it (the forms refuse it too)."""
+    for name, value in texts.items():
+        if value and "\x00" in value:
+            raise Invalid(
+                _("Teksten inneholder et ugyldig tegn."), code="invalid_text", field=name
+            )
+
+
 # --- Status reports ------------------------------------------------------------------------
 
 
@@ -77,6 +86,8 @@ def file_status_report(
             field="period_end",
         )
     progress = {k: v.strip() for k, v in (progress or {}).items() if v and v.strip()}
+    _check_text(summary=summary, risks=risks, needs=needs)
+    _check_text(**{f"progress_{pk}": text for pk, text in progress.items()})
     own = set(pilot.sub_projects.values_list("project_id", flat=True))
     unknown = [pk for pk in progress if pk not in own]
     if unknown:

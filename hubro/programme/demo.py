@@ -367,7 +367,7 @@ def _assessments(ctx, pilot, evaluator):
             summary=content["summary"],
             recommendations=content["recommendations"],
             goal_scores={
-                number: (score, GOAL_TEXT_BY_SCORE[score])
+                number: (score, content.get("texts", {}).get(number, GOAL_TEXT_BY_SCORE[score]))
                 for number, score in content["scores"].items()
             },
             success_factors={code: "" for code in content["factors"]},

@@ -276,7 +276,7 @@ PILOTS = [
                         D(2023, 1, 1),
                         "merged",
                         "Etter midtveisevalueringen slås de to første delprosjektene "
-                        "sammen til «Samhandling og kompetanseheving».",
+                        "sammen: kompetansearbeidet fortsetter i «Samarbeid og samhandling».",
                         merged_into="narvik-samhandling",
                     )
                 ],
@@ -421,6 +421,16 @@ ASSESSMENTS = {
         },
         "final": {
             "summary": "Laben er i bruk, har en finansieringsmodell og et regionalt eierskap.",
+            "texts": {
+                1: "Etater, kommuner og fylket jobber side om side i laben, og flere grupper "
+                "har faste dager der.",
+                2: "Laben gjør det lettere å bli boende i regionen med en statlig jobb, men "
+                "effekten er ikke målt.",
+                3: "Stadig flere med arbeidsgiver et annet sted bruker laben som fast "
+                "arbeidsplass.",
+                4: "Landbruksklyngen ga en felles veterinærvakt; en KI-klynge er på vei.",
+                5: "Erfaringene med å forankre huben i IPR er nyttige for andre regioner.",
+            },
             "scores": {1: 4, 2: 3, 3: 4, 4: 4, 5: 3},
             "factors": ["leadership", "financing", "collaboration", "networks"],
             "barriers": ["measuring"],
@@ -437,6 +447,16 @@ ASSESSMENTS = {
         },
         "final": {
             "summary": "Statens hus er åpnet med fire virksomheter og en distriktshub i bygget.",
+            "texts": {
+                1: "Fire virksomheter under samme tak gir et samlet fagmiljø som andre kan lære"
+                " av.",
+                2: "Et nytt, felles bygg gjør det enklere å holde på folk i de lokale enhetene.",
+                3: "Distriktshuben har plass til folk som jobber for virksomheter andre steder,"
+                " men bruken har så vidt begynt.",
+                4: "Samarbeidet skjer mest mellom de samlokaliserte; klynger er ikke etablert "
+                "ennå.",
+                5: "Veien fra idé til ferdig bygg gir kunnskap om hva samlokalisering krever.",
+            },
             "scores": {1: 5, 2: 4, 3: 3, 4: 3, 5: 4},
             "factors": ["purpose", "leadership", "participation"],
             "barriers": ["distance"],
@@ -454,6 +474,14 @@ ASSESSMENTS = {
         "final": {
             "summary": "Samhandlingen ga resultater; kontorfellesskapet brukes lite og mangler "
             "finansiering.",
+            "texts": {
+                1: "Lederne for de statlige enhetene og kommunen møtes jevnlig, og det "
+                "fortsetter.",
+                2: "Kontorfellesskapet har ikke trukket nye folk til de statlige enhetene.",
+                3: "Få fra virksomheter utenfor byen har brukt kontorplassene i Sentrumsgården.",
+                4: "Felles kurs har samlet etatene, men uten faste klynger.",
+                5: "Viser hvor vanskelig det er å få finansiering når bruken ikke er dokumentert.",
+            },
             "scores": {1: 3, 2: 2, 3: 2, 4: 3, 5: 3},
             "factors": ["participation", "collaboration"],
             "barriers": ["short_funding", "measuring", "governance"],
@@ -470,6 +498,15 @@ ASSESSMENTS = {
         },
         "final": {
             "summary": "To tydelige delprosjekter og et godt grunnlag for en innovasjonshub.",
+            "texts": {
+                1: "Arbeidet mot utenforskap samler kommunen og de statlige etatene om felles "
+                "saker.",
+                2: "Utredningen av huben peker på kompetansebehovene, men tiltakene er ikke "
+                "satt i gang.",
+                3: "Ingen samlokalisering ennå, så lite nytt for desentral rekruttering.",
+                4: "Samarbeidet går gjennom kommunens eget program heller enn egne klynger.",
+                5: "Å legge piloten inn i et kommunalt program er en modell andre kan se på.",
+            },
             "scores": {1: 4, 2: 3, 3: 2, 4: 3, 5: 4},
             "factors": ["collaboration", "culture"],
             "barriers": ["short_funding"],

@@ -79,3 +79,23 @@ def test_once_published_everyone_sees_it(draft, ola, kari, vera, write):
         "Finansieringsplanen" in client_for(kari).get("/handbok/?q=finansiering").content.decode()
     )
     assert client_for(kari).get(f"/handbok/{lesson.pk}/").status_code == 200
+
+
+def test_the_audit_log_does_not_show_a_drafts_title(draft, ola, vera, write):
+    # Administrators read the audit log; a draft is recorded by type and id only.
+    from hubro.core.models import AuditEntry
+    from hubro.handbook.actions import delete_draft, update_lesson
+
+    update_lesson(draft, actor=ola, advice="Hemmelig råd.")
+    other = write(ola, title="Hemmelig nummer to", publish=False)
+    delete_draft(other, actor=ola)
+    entries = AuditEntry.objects.filter(object_type="handbook.lesson")
+    assert set(entries.values_list("action", flat=True)) == {
+        "lesson.create",
+        "lesson.update",
+        "lesson.delete",
+    }
+    assert not entries.filter(object_repr__icontains="Hemmelig").exists()
+    assert entries.filter(object_id=str(draft.pk)).count() == 2
+    published = write(vera, title="Delt erfaring")
+    assert AuditEntry.objects.get(object_id=str(published.pk)).object_repr == "Delt erfaring"

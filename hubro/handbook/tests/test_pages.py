@@ -139,3 +139,25 @@ def test_the_export_groups_by_theme_with_contents_and_sources_as_text(
 def test_the_menu_has_handbook_for_signed_in_people(kari, client_as):
     page = client_as(kari).get("/handbok/").content.decode()
     assert '<a class="ds-link" href="/handbok/" aria-current="page">Håndbok</a>' in page
+
+
+@pytest.mark.parametrize(
+    ("language", "written", "wrong"),
+    [("nb", "2. juni 2025", None), ("en", "2 June 2025", "2. June 2025")],
+)
+def test_publication_dates_are_written_as_the_language_writes_them(
+    client_as, write, vera, kari, settings, language, written, wrong
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    lesson = write(vera, title="Alle betaler inn")
+    day = timezone.make_aware(dt.datetime(2025, 6, 2, 12, 0))
+    Lesson.objects.filter(pk=lesson.pk).update(published_at=day)
+    client = client_as(kari)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    for url in ("/handbok/", f"/handbok/{lesson.pk}/", "/handbok/eksport/"):
+        page = client.get(url).content.decode()
+        assert written in page, (url, language)
+        assert not wrong or wrong not in page, url

@@ -97,3 +97,12 @@ def test_the_readers_own_drafts_come_first_and_only_for_them(write, vera, kari):
     write(kari, title="Mitt utkast", publish=False)
     assert titles("", kari) == ["Mitt utkast", "Publisert"]
     assert titles("", vera) == ["Publisert"]
+
+
+def test_a_nul_character_in_the_query_is_ignored_not_an_error(write, vera, kari, api_as):
+    # PostgreSQL refuses NUL in a query string; the search treats it as a space.
+    write(vera, title="Alle betaler inn", advice="Sørg for finansiering fra hver aktør.")
+    assert titles("finansieringen\x00", kari) == ["Alle betaler inn"]
+    answer = api_as(kari).get("/api/v1/handbook/lessons", q="finansieringen\x00")
+    assert answer.status_code == 200, answer.content
+    assert [item["title"] for item in answer.json()] == ["Alle betaler inn"]

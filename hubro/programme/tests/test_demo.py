@@ -4,6 +4,7 @@ import pytest
 
 from hubro.core.demo import build_demo
 from hubro.programme.demo import EVALUATOR_EMAIL, OWNER_EMAIL
+from hubro.programme.demo_data import GOAL_TEXT_BY_SCORE
 from hubro.programme.models import (
     Assessment,
     Pilot,
@@ -56,6 +57,10 @@ def _four_pilots_with_phases_leaders_and_assessments(demo):
         assert set(milestones) == {"midway", "final"}
         assert StatusReport.objects.filter(pilot=pilot).count() == 5
         assert pilot.steering_members.exists()
+        # The final judgement per national goal is the pilot's own, not a stock phrase.
+        final = Assessment.objects.get(pilot=pilot, milestone="final")
+        texts = [score.text for score in final.goal_scores.order_by("goal__number")]
+        assert len(texts) == 5 and not set(texts) & set(GOAL_TEXT_BY_SCORE.values()), pilot
     assert PilotLeader.objects.filter(ends_on__isnull=False).exists(), "a change of leader"
     narvik = Pilot.objects.get(slug="narvik-ofoten")
     assert _active_on(narvik, dt.date(2022, 12, 31)) == 4

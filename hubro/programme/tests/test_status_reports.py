@@ -140,3 +140,20 @@ def test_conflict_error_type(siri, lister):
         actions.file_status_report(
             lister, period_start=dt.date(2024, 1, 1), period_end=dt.date(2024, 1, 31), actor=siri
         )
+
+
+def test_api_refuses_a_nul_character_with_422_and_files_nothing(api_as, ola, ola_leads, stimulab):
+    # PostgreSQL cannot store NUL in text; the form refuses it, so must the API (not a 500).
+    api = api_as(ola)
+    for payload in (
+        {"summary": "Mars\u0000gikk bra"},
+        {"risks": "\u0000"},
+        {"progress": [{"project": "stimulab", "progress": "Pilot\u0000"}]},
+    ):
+        response = api.post(
+            "/api/v1/pilots/lister/status-reports",
+            {"period_start": "2024-04-01", "period_end": "2024-04-30", **payload},
+        )
+        assert response.status_code == 422, response.content
+        assert response.json()["code"] == "invalid_text"
+    assert not StatusReport.objects.exists()
