@@ -4,6 +4,7 @@ is public open data; every signed-in person (any valid token) may read it."""
 import datetime as dt
 from typing import Literal
 
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
 from hubro.core.errors import Invalid
@@ -134,7 +135,7 @@ def list_changes(
     region (``region=<slug>``), dated from ``from`` to ``to`` (inclusive, YYYY-MM-DD).
     ``before``/``after`` hold the municipality number and registered employees."""
     if bool(municipality) == bool(region):
-        raise Invalid("Give either municipality or region.", code="area_required")
+        raise Invalid(_("Oppgi enten municipality eller region."), code="area_required")
     start, end = parse_period(date_from, date_to)
     if municipality:
         numbers = [get_municipality(municipality).number]
