@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
+from hubro.core.notify import enqueue
 from hubro.core.timeutil import day_bounds, format_day, local_date
 
 from .models import Booking
@@ -30,18 +31,13 @@ def notify(event: str, booking_ids: list[int]) -> None:
     """Queue the messages for ``event`` (created, cancelled, released, reminder).
 
     Never raises: a failure to enqueue is logged, and the booking stands."""
-    try:
-        from .tasks import send_booking_email
+    from .tasks import send_booking_email
 
-        if event not in EVENTS:
-            raise ValueError(f"unknown booking event {event!r}")
-        for booking_id in booking_ids:
-            try:
-                send_booking_email.enqueue(int(booking_id), event)
-            except Exception:
-                logger.exception("Could not queue the %s email for booking %s", event, booking_id)
-    except Exception:
-        logger.exception("Could not queue %s emails for bookings %s", event, booking_ids)
+    if event not in EVENTS:
+        logger.error("Unknown booking event %r for bookings %s", event, booking_ids)
+        return
+    for booking_id in booking_ids:
+        enqueue(send_booking_email, int(booking_id), event)
 
 
 def _absolute(path: str) -> str:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
+from hubro.core.notify import enqueue
 from hubro.core.timeutil import format_day
 
 from .models import Registration
@@ -23,18 +24,13 @@ KINDS = ("promoted", "event_cancelled")
 
 def notify(kind: str, registration_ids: list[int]) -> None:
     """Queue one email per registration. Never raises: a failure is logged."""
-    try:
-        from .tasks import send_registration_email
+    from .tasks import send_registration_email
 
-        if kind not in KINDS:
-            raise ValueError(f"unknown registration email {kind!r}")
-        for registration_id in registration_ids:
-            try:
-                send_registration_email.enqueue(int(registration_id), kind)
-            except Exception:
-                logger.exception("Could not queue the %s email for %s", kind, registration_id)
-    except Exception:
-        logger.exception("Could not queue %s emails for %s", kind, registration_ids)
+    if kind not in KINDS:
+        logger.error("Unknown registration email %r for %s", kind, registration_ids)
+        return
+    for registration_id in registration_ids:
+        enqueue(send_registration_email, int(registration_id), kind)
 
 
 def _recipient(registration) -> tuple[str, str, str]:

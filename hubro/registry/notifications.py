@@ -12,6 +12,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from hubro.core.notify import enqueue
+
 from .models import Change, Sector, Subscription
 from .queries import change_rows
 
@@ -56,12 +58,9 @@ def notify_subscribers(snapshot) -> None:
 
 
 def _enqueue(subscription_id: int, change_ids: list[int]) -> None:
-    try:
-        from .tasks import send_registry_alert
+    from .tasks import send_registry_alert
 
-        send_registry_alert.enqueue(subscription_id, change_ids)
-    except Exception:
-        logger.exception("Could not queue the register alert for subscription %s", subscription_id)
+    enqueue(send_registry_alert, subscription_id, change_ids)
 
 
 def send_alert_now(subscription_id: int, change_ids: list[int]) -> bool:

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from hubro.bookings.models import Booking
 from hubro.core.models import Membership, Organization, Person
+from hubro.core.notify import muted
 from hubro.spaces.models import Hub, HubHost, OpeningHours, Space
 
 from .base import EMAIL_DOMAIN, DemoContext, DemoDataMissing, Tally
@@ -97,13 +98,14 @@ def _extension_accounts() -> list[tuple[str, str]]:
 def build_demo(*, today: dt.date | None = None) -> DemoSummary:
     """Build or complete the demo world in one transaction and say what it holds.
 
-    ``today`` anchors the generated bookings (eight weeks back, two ahead); it defaults
+    ``today`` anchors the generated bookings (from Lister's opening, two weeks ahead); it defaults
     to the local date. Raises ``DemoDataMissing`` when the municipalities, regions or
     the organizations CSV are not there."""
     today = today or timezone.localdate()
     tally = Tally()
     password_hash = cache(lambda: make_password(DEMO_PASSWORD))
-    with transaction.atomic():
+    # The demo makes up bookings and events; nobody should get mail about them.
+    with muted(), transaction.atomic():
         organizations = load_organizations(tally)
         hubs = build_hubs(organizations, tally)
         people, fixed = build_people(organizations, hubs, password_hash=password_hash, tally=tally)

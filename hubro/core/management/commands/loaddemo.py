@@ -16,12 +16,13 @@ class Command(HubroCommand):
         except DemoDataMissing as exc:
             raise CommandError(str(exc), returncode=2) from None
         self.stdout.write("Demo data:" if summary.created_anything else "Demo data (no changes):")
+        label_width = max(len(kind) for kind in summary.counts) + 2
         for kind, count in summary.counts.items():
             new = summary.new.get(kind, 0)
             extra = f"  ({new} new)" if new else ""
             if kind == "bookings" and summary.cancelled:
                 extra = f"  ({new} new, {summary.cancelled} cancelled)"
-            self.stdout.write(f"  {kind:<15}{count:>5}{extra}")
+            self.stdout.write(f"  {kind:<{label_width}}{count:>6}{extra}")
         self.stdout.write("")
         self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
         width = max(len(email) for email, _ in summary.accounts) + 2
