@@ -301,8 +301,9 @@ def pairs(hub_ids, org_id, start: dt.date, end: dt.date) -> int:
         if periods:
             numbers = ", ".join(str(int(period)) for period in periods)
             parts.append(f"SELECT org_a, org_b FROM insights_orgpair WHERE period IN ({numbers})")
-        if len(parts) == 1 and not ranges and len(periods) == 1:
-            cursor.execute(f"SELECT COUNT(*) FROM ({parts[0]}) t")
+        if len(parts) == 1:
+            # Pairs repeat across periods and hub-days: count each once.
+            cursor.execute(f"SELECT COUNT(*) FROM (SELECT DISTINCT * FROM ({parts[0]}) u) t")
         else:
             cursor.execute(f"SELECT COUNT(*) FROM ({' UNION '.join(parts)}) t")
         (count,) = cursor.fetchone()
@@ -411,9 +412,21 @@ def booking_use(hub_ids, org_id, start: dt.date, end: dt.date, now: dt.datetime)
     return out
 
 
+def _weekday_counts(first: dt.date, last: dt.date) -> list[int]:
+    """How many Mondays, Tuesdays … Sundays lie in ``first``–``last``."""
+    days = (last - first).days + 1
+    weeks, rest = divmod(days, 7)
+    counts = [weeks] * 7
+    for n in range(rest):
+        counts[(first.weekday() + n) % 7] += 1
+    return counts
+
+
 def open_hours(hubs, start: dt.date, end: dt.date) -> dict[str, float]:
     """Space-hours open per space kind: every active space's opening hours summed over
-    the open days of its hub in the period (not before the hub opened)."""
+    the open days of its hub in the period (not before the hub opened). Counted per
+    weekday, less the closed days and public holidays on open weekdays, in whole
+    seconds."""
     from hubro.spaces.models import norwegian_holidays
 
     totals: dict[str, float] = defaultdict(float)
@@ -422,20 +435,21 @@ def open_hours(hubs, start: dt.date, end: dt.date) -> dict[str, float]:
         if first > end:
             continue
         weekly = {
-            h.weekday: (
-                dt.datetime.combine(start, h.closes) - dt.datetime.combine(start, h.opens)
-            ).total_seconds()
-            / 3600
+            h.weekday: int(
+                (
+                    dt.datetime.combine(start, h.closes) - dt.datetime.combine(start, h.opens)
+                ).total_seconds()
+            )
             for h in hub.opening_hours.all()
         }
-        closed = {c.date for c in hub.closed_days.all()}
-        hours = 0.0
-        day = first
-        while day <= end:
-            holiday = hub.observe_public_holidays and day in norwegian_holidays(day.year)
-            if day.weekday() in weekly and day not in closed and not holiday:
-                hours += weekly[day.weekday()]
-            day += dt.timedelta(days=1)
+        days_per_weekday = _weekday_counts(first, end)
+        seconds = sum(length * days_per_weekday[wd] for wd, length in weekly.items())
+        shut = {c.date for c in hub.closed_days.all() if first <= c.date <= end}
+        if hub.observe_public_holidays:
+            for year in range(first.year, end.year + 1):
+                shut |= {day for day in norwegian_holidays(year) if first <= day <= end}
+        seconds -= sum(weekly.get(day.weekday(), 0) for day in shut)
+        hours = seconds / 3600
         kinds: dict[str, int] = defaultdict(int)
         for space in hub.spaces.all():
             if space.is_active:
@@ -473,10 +487,15 @@ def event_counts(hub_ids, org_id, start: dt.date, end: dt.date) -> dict:
     annotated = qs.annotate(
         sectors=Count("registrations__organization__sector", filter=participant, distinct=True)
     )
+    totals = qs.aggregate(
+        events=Count("pk"), cluster_meetings=Count("pk", filter=Q(cluster__isnull=False))
+    )
+    if not totals["events"]:
+        return {"events": 0, "cross_sector_events": 0, "cluster_meetings": 0}
     return {
-        "events": qs.count(),
+        "events": totals["events"],
         "cross_sector_events": annotated.filter(sectors__gte=2).count(),
-        "cluster_meetings": qs.filter(cluster__isnull=False).count(),
+        "cluster_meetings": totals["cluster_meetings"],
     }
 
 
@@ -495,7 +514,16 @@ def cluster_counts(hub_ids, org_id, start: dt.date, end: dt.date) -> dict:
         clusters = clusters.filter(home_hubs__in=list(hub_ids))
     if org_id is not None:
         clusters = clusters.filter(organizations__organization_id=org_id)
-    cluster_ids = clusters.values("pk").distinct()
+    cluster_ids = list(clusters.order_by().values_list("pk", flat=True).distinct())
+    if not cluster_ids:
+        return {
+            "clusters": 0,
+            "members_by_sector": {},
+            "members": 0,
+            "cross_sector_clusters": 0,
+            "projects": 0,
+            "funding": 0,
+        }
     members = ClusterOrganization.objects.filter(cluster__in=cluster_ids).filter(
         Q(joined_on__isnull=True) | Q(joined_on__lte=end),
         Q(left_on__isnull=True) | Q(left_on__gte=start),
@@ -532,7 +560,7 @@ def cluster_counts(hub_ids, org_id, start: dt.date, end: dt.date) -> dict:
         year__lte=end.year,
     ).aggregate(total=Sum("amount"))["total"]
     return {
-        "clusters": Cluster.objects.filter(pk__in=cluster_ids).count(),
+        "clusters": len(cluster_ids),
         "members_by_sector": by_sector,
         "members": members.values("organization").distinct().count(),
         "cross_sector_clusters": cross,

@@ -1,4 +1,4 @@
-"""Fill or rebuild the daily roll-up behind the indicators."""
+"""Fill or rebuild the roll-ups behind the indicators."""
 
 import datetime as dt
 
@@ -34,4 +34,9 @@ class Command(HubroCommand):
         if first > last:
             raise Invalid(_("Fra-datoen er etter til-datoen (eller i dag eller senere)."))
         rollup.ensure(first, last)
-        self.stdout.write(f"rolled up {first.isoformat()} to {last.isoformat()}")
+        periods, _ranges = rollup.split_period(first, last)
+        rollup.ensure_pairs(periods)
+        self.stdout.write(
+            f"rolled up {first.isoformat()} to {last.isoformat()}"
+            f" ({len(periods)} whole months or years of organization pairs)"
+        )
