@@ -3,7 +3,10 @@ caveats. The definitions page, docs/indicators.md and the API labels read from h
 
 from dataclasses import dataclass
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+from hubro.programme.criteria import NationalGoal
 
 UNITS = (
     "people",
@@ -18,14 +21,13 @@ UNITS = (
     "nok",
 )
 
+# The goals' labels are the programme's (``programme.criteria.NationalGoal``), so the
+# dashboard and the programme page name each goal the same way.
 GOALS = {
-    1: _("Mål 1: Et sterkere og faglig samlet offentlig kompetansemiljø i regionene"),
-    2: _("Mål 2: Lettere å beholde og rekruttere kompetanse i statlige virksomheter"),
-    3: _("Mål 3: Flere statlige virksomheter kan rekruttere og ansette desentralt"),
-    4: _("Mål 4: Sterkere samarbeid i kompetanseklynger"),
-    5: _("Mål 5: Ny kunnskap om lokaliseringspolitikk for mindre steder"),
-    None: _("Drift"),
+    goal.value: format_lazy(_("Mål {number}: {label}"), number=goal.value, label=goal.label)
+    for goal in NationalGoal
 }
+GOALS[None] = _("Drift")
 
 PRESENT = _(
     "«Til stede» betyr innsjekket der huben bruker innsjekking (innstillingen «frigi "
