@@ -30,8 +30,8 @@ class CostLineForm(forms.ModelForm):
         _style(self)
 
     def _post_clean(self):
-        # The rules (not negative, spread only for a fit-out) live in the action.
-        pass
+        """Skip the model's validation here: the rules (not negative, spread only for a
+        fit-out, years in range) live in the action, which reports them per field."""
 
 
 class AgreementForm(forms.ModelForm):
@@ -71,8 +71,8 @@ class AgreementForm(forms.ModelForm):
         _style(self)
 
     def _post_clean(self):
-        # The model's own checks run in the action, which reports them field by field.
-        pass
+        """Skip the model's validation here: it runs in the action, which reports it
+        field by field."""
 
 
 class DocumentForm(forms.Form):

@@ -7,6 +7,7 @@ receivers in ``apps.py``), and the next reader rolls it up again. Bulk writes th
 signals (imports, ``QuerySet.update`` on old bookings) need ``hubro insights_rollup
 --rebuild``."""
 
+import contextlib
 import datetime as dt
 
 from django.db import IntegrityError, connection, transaction
@@ -38,20 +39,17 @@ def roll_up(first: dt.date, last: dt.date) -> None:
     from .queries import live_rows_sql
 
     sql, params = live_rows_sql(None, None, first, last)
-    try:
-        with transaction.atomic():
-            PresenceDay.objects.filter(day__gte=first, day__lte=last).delete()
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"INSERT INTO insights_presenceday ({COLUMNS}) {sql}",
-                    params,
-                )
-            days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
-            RolledDay.objects.filter(day__in=days).delete()
-            RolledDay.objects.bulk_create(RolledDay(day=day) for day in days)
-    except IntegrityError:
-        # Another reader rolled the same days up at the same moment; theirs stands.
-        pass
+    # Another reader may roll the same days up at the same moment; theirs stands.
+    with contextlib.suppress(IntegrityError), transaction.atomic():
+        PresenceDay.objects.filter(day__gte=first, day__lte=last).delete()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO insights_presenceday ({COLUMNS}) {sql}",
+                params,
+            )
+        days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+        RolledDay.objects.filter(day__in=days).delete()
+        RolledDay.objects.bulk_create(RolledDay(day=day) for day in days)
 
 
 def ensure(first: dt.date, last: dt.date) -> None:
