@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from hubro.core.models import Organization
 from hubro.spaces.models import OpeningHours, Space
 
-from . import queries
+from . import activity, queries
 from .figure import Figure
 
 SECTORS = Organization.Sector
@@ -88,7 +88,7 @@ def raw_figures(scope, start: dt.date, end: dt.date, now: dt.datetime):
         pres.get("pairs").value,
         table="goal1",
     )
-    events = queries.event_counts(hub_ids, org_id, start, end)
+    events = activity.event_counts(hub_ids, org_id, start, end)
     add("events_held", _("Arrangementer holdt"), 1, "events", events["events"], table="goal1")
     add(
         "cross_sector_events",
@@ -203,7 +203,7 @@ def raw_figures(scope, start: dt.date, end: dt.date, now: dt.datetime):
     )
 
     # Goal 4
-    clusters = queries.cluster_counts(hub_ids, org_id, start, end)
+    clusters = activity.cluster_counts(hub_ids, org_id, start, end)
     add("active_clusters", _("Aktive klynger"), 4, "clusters", clusters["clusters"], table="goal4")
     add(
         "cross_sector_clusters",
