@@ -22,16 +22,13 @@ from hubro.core.demo.hubs import LISTER
 from hubro.core.models import Membership, Person, Region
 
 from . import actions
-from .demo_data import (
+from .demo_data import GOAL_TEXTS, PILOTS, D, PilotSpec
+from .demo_followup import (
     ASSESSMENTS,
     GOAL_TEXT_BY_SCORE,
-    GOAL_TEXTS,
     MILESTONE_DATES,
-    PILOTS,
     REPORT_MONTHS,
     REPORT_TEXT,
-    D,
-    PilotSpec,
 )
 from .models import (
     Assessment,

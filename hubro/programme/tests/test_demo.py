@@ -4,7 +4,7 @@ import pytest
 
 from hubro.core.demo import build_demo
 from hubro.programme.demo import EVALUATOR_EMAIL, OWNER_EMAIL
-from hubro.programme.demo_data import GOAL_TEXT_BY_SCORE
+from hubro.programme.demo_followup import GOAL_TEXT_BY_SCORE
 from hubro.programme.models import (
     Assessment,
     Pilot,
