@@ -12,9 +12,10 @@ from ninja import Path, Router, Schema
 
 from hubro.core.errors import NotFound
 from hubro.finance.coverage import costs_by_year, runway, year_coverage
-from hubro.finance.models import Agreement, CostLine
+from hubro.finance.models import Agreement
 from hubro.finance.money import nok
 from hubro.finance.queries import (
+    cost_lines_in_year,
     get_agreement_for,
     get_hub_for_host,
     get_statement_party,
@@ -250,15 +251,9 @@ def finance_year(request, slug: str, year: int = Path(..., ge=2000, le=2100)):
 def budget(request, slug: str, year: int = Path(..., ge=2000, le=2100)):
     """The cost lines that count in ``year``: the year's own and fit-outs spread into
     it. ``counted_this_year`` is the part of the line that counts in the year."""
-    from hubro.finance.money import allocate
-
     hub = get_hub_for_host(request.auth, slug)
-    lines = [
-        line for line in CostLine.objects.filter(hub=hub, year__lte=year) if line.last_year >= year
-    ]
     out = []
-    for line in lines:
-        part = allocate(line.counted, [1] * line.spread_years)[year - line.year]
+    for line in cost_lines_in_year(hub, year):
         out.append(
             {
                 "id": line.pk,
@@ -268,7 +263,7 @@ def budget(request, slug: str, year: int = Path(..., ge=2000, le=2100)):
                 "planned": nok(line.planned),
                 "actual": nok(line.actual) if line.actual is not None else None,
                 "spread_years": line.spread_years,
-                "counted_this_year": nok(part),
+                "counted_this_year": nok(line.part_in(year)),
             }
         )
     return {"year": year, "costs_total": nok(costs_by_year(hub, [year])[year]), "lines": out}

@@ -19,7 +19,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from .models import FIRST_YEAR, LAST_YEAR, Agreement, CostLine
-from .money import ZERO, allocate, to_ore
+from .money import ZERO, to_ore
 from .sharing import YearShares, compute_year
 
 SIGNED = (Agreement.Status.SIGNED, Agreement.Status.ENDED)
@@ -37,8 +37,7 @@ def costs_by_year(hub, years) -> dict[int, Decimal]:
         return result
     lines = CostLine.objects.filter(hub=hub, year__lte=max(years))
     for line in lines:
-        parts = allocate(line.counted, [1] * line.spread_years)
-        for offset, part in enumerate(parts):
+        for offset, part in enumerate(line.parts()):
             if line.year + offset in result:
                 result[line.year + offset] += part
     return result

@@ -3,6 +3,7 @@ that pay, the cost-sharing keys the host sets up per year, and hand-entered empl
 numbers for the employee key. Amounts are NOK in ``DecimalField`` with two places."""
 
 import datetime as dt
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -72,6 +73,19 @@ class CostLine(models.Model):
     @property
     def last_year(self) -> int:
         return self.year + self.spread_years - 1
+
+    def parts(self) -> list:
+        """The counted amount spread evenly over its years, to the øre (the remainder
+        goes to the largest part, so the parts add up exactly)."""
+        from .money import allocate
+
+        return allocate(self.counted, [1] * self.spread_years)
+
+    def part_in(self, year: int):
+        """The part of the line that counts in ``year`` (zero outside its years)."""
+        if not self.year <= year <= self.last_year:
+            return Decimal("0.00")
+        return self.parts()[year - self.year]
 
 
 class Agreement(models.Model):

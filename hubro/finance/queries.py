@@ -127,3 +127,12 @@ def statements_for(person):
             if entry not in seen:
                 seen.append(entry)
     return seen
+
+
+def cost_lines_in_year(hub, year: int) -> list:
+    """The cost lines that count in ``year``: the year's own, and fit-outs spread into
+    it from earlier years. Each line's ``part_in(year)`` is what it counts there."""
+    from .models import CostLine
+
+    lines = CostLine.objects.filter(hub=hub, year__lte=year).order_by("year", "pk")
+    return [line for line in lines if line.last_year >= year]

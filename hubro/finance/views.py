@@ -18,6 +18,7 @@ from .forms import AgreementForm, CostLineForm, DocumentForm, KeyForm, Participa
 from .models import Agreement, CostLine, SharingKey
 from .queries import (
     coordinated_organizations,
+    cost_lines_in_year,
     get_agreement_for,
     get_document_for,
     get_hub_for_host,
@@ -108,12 +109,9 @@ def budget(request, slug, year):
         else:
             messages.success(request, _("Kostnadslinjen er lagret."))
             return redirect("finance:budget", slug=hub.slug, year=year)
-    lines = CostLine.objects.filter(hub=hub, year=year)
-    spread_in = [
-        line
-        for line in CostLine.objects.filter(hub=hub, year__lt=year, spread_years__gt=1)
-        if line.last_year >= year
-    ]
+    counting = cost_lines_in_year(hub, year)
+    lines = [line for line in counting if line.year == year]
+    spread_in = [line for line in counting if line.year < year]
     return render(
         request,
         "finance/budget.html",

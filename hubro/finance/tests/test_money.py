@@ -79,3 +79,17 @@ def test_equal_inputs_give_equal_shares_within_one_ore(total, weights, equal, co
     shares = allocate(total, [*weights, *([equal] * copies)])
     twins = shares[len(weights) :]
     assert max(twins) - min(twins) <= Decimal("0.01")
+
+
+def test_a_spread_cost_line_counts_its_parts_in_its_own_years_only():
+    from hubro.finance.models import CostLine
+
+    line = CostLine(year=2024, planned=Decimal("100000.00"), spread_years=3)
+    assert [line.part_in(year) for year in (2023, 2024, 2025, 2026, 2027)] == [
+        Decimal("0.00"),
+        Decimal("33333.34"),
+        Decimal("33333.33"),
+        Decimal("33333.33"),
+        Decimal("0.00"),
+    ]
+    assert sum(line.parts()) == line.counted
