@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from hubro.core.navigation import NavItem
+from hubro.core.navigation import COMMUNITY, NavItem
 
 from .permissions import may_read
 
@@ -11,4 +11,12 @@ from .permissions import may_read
 def items(request):
     if not may_read(request.user):
         return []
-    return [NavItem(_("Fellesskap"), reverse("community:landing"), ("community",), order=40)]
+    return [
+        NavItem(
+            _("Fellesskap"),
+            reverse("community:landing"),
+            ("community",),
+            order=40,
+            group=COMMUNITY,
+        )
+    ]

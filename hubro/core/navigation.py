@@ -10,6 +10,14 @@ from importlib import import_module
 
 from django.apps import apps
 
+# The menu's groups, so that it stays short for every role: booking, the community
+# around the desks, insight for those who follow up, and administration.
+BOOK = "book"
+COMMUNITY = "community"
+INSIGHT = "insight"
+ADMINISTRATION = "administration"
+PERSONAL = "personal"
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -18,6 +26,7 @@ class NavItem:
     # The URL namespace(s) whose pages mark this entry as the current page.
     namespaces: tuple[str, ...] = ()
     order: int = 100
+    group: str = BOOK
 
 
 def _providers():
@@ -47,7 +56,12 @@ def navigation(request):
     entries.sort(key=lambda item: item.order)
     return {
         "nav_items": [
-            {"label": item.label, "url": item.url, "current": namespace in item.namespaces}
+            {
+                "label": item.label,
+                "url": item.url,
+                "current": namespace in item.namespaces,
+                "group": item.group,
+            }
             for item in entries
         ]
     }
@@ -58,7 +72,17 @@ def items(request):
     from django.urls import reverse
     from django.utils.translation import gettext as _
 
-    entries = [NavItem(_("Min profil"), reverse("profile:index"), ("profile",), order=900)]
+    entries = [
+        NavItem(_("Min profil"), reverse("profile:index"), ("profile",), order=900, group=PERSONAL)
+    ]
     if request.user.is_staff:
-        entries.append(NavItem(_("Administrasjon"), reverse("admin:index"), ("admin",), order=990))
+        entries.append(
+            NavItem(
+                _("Administrasjon"),
+                reverse("admin:index"),
+                ("admin",),
+                order=990,
+                group=ADMINISTRATION,
+            )
+        )
     return entries

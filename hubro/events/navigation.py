@@ -1,9 +1,11 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from hubro.core.navigation import NavItem
+from hubro.core.navigation import COMMUNITY, NavItem
 
 
 def items(request):
     """Everyone signed in sees the events they may join."""
-    return [NavItem(_("Arrangementer"), reverse("events:list"), ("events",), order=30)]
+    return [
+        NavItem(_("Arrangementer"), reverse("events:list"), ("events",), order=30, group=COMMUNITY)
+    ]

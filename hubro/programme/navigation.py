@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from hubro.core.navigation import NavItem
+from hubro.core.navigation import INSIGHT, NavItem
 
 from .queries import self_assessment_hubs, visible_programmes
 
@@ -12,4 +12,6 @@ def items(request):
     user = request.user
     if not (visible_programmes(user).exists() or self_assessment_hubs(user).exists()):
         return []
-    return [NavItem(_("Program"), reverse("programme:index"), ("programme",), order=70)]
+    return [
+        NavItem(_("Program"), reverse("programme:index"), ("programme",), order=70, group=INSIGHT)
+    ]

@@ -213,3 +213,40 @@ class Space(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.hub})"
+
+    @property
+    def feature_codes(self) -> list[str]:
+        """The codes of this space's features, in the order of ``SpaceFeature.Feature``."""
+        have = {row.feature for row in self.features.all()}
+        return [code for code in SpaceFeature.Feature.values if code in have]
+
+
+class SpaceFeature(models.Model):
+    """Equipment or a property of a space that people filter on when they book.
+
+    A fixed vocabulary, so that every feature reads in nb, nn and en and a search across
+    hubs means the same thing everywhere."""
+
+    class Feature(models.TextChoices):
+        SCREEN = "screen", _("Ekstra skjerm")
+        VIDEO = "video", _("Videomøteutstyr")
+        HEIGHT_ADJUSTABLE = "height_adjustable", _("Hev-senk-pult")
+        DOCKING = "docking", _("Dokkingstasjon")
+        WHITEBOARD = "whiteboard", _("Tavle")
+        PROJECTOR = "projector", _("Prosjektor")
+        ACCESSIBLE = "accessible", _("Tilgjengelig for rullestol")
+        QUIET = "quiet", _("Stillesone")
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="features")
+    feature = models.CharField(_("utstyr"), max_length=30, choices=Feature.choices)
+
+    class Meta:
+        ordering = ["space", "feature"]
+        verbose_name = _("utstyr")
+        verbose_name_plural = _("utstyr")
+        constraints = [
+            models.UniqueConstraint(fields=["space", "feature"], name="spacefeature_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.space.name}: {self.get_feature_display()}"

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from hubro.bookings.models import BookingRule
 from hubro.core.models import Municipality, Organization, Region
-from hubro.spaces.models import ClosedDay, Hub, OpeningHours, Space
+from hubro.spaces.models import ClosedDay, Hub, OpeningHours, Space, SpaceFeature
 
 from . import organizations as orgs
 from .base import DemoDataMissing, Tally
@@ -46,7 +46,8 @@ class HubSpec:
     description: str
     opened_on: dt.date | None
     hours: dict[int, tuple[str, str]]
-    spaces: list[tuple[str, str, int, str]]
+    # (name, kind, capacity, description[, feature codes])
+    spaces: list[tuple]
     members: list[str] = field(default_factory=list)
     observe_public_holidays: bool = True
     # (space kind or "" for every kind, BookingRule fields)
@@ -62,8 +63,11 @@ MEETING_ROOM_RULE = (
 )
 
 
-def _numbered(prefix: str, count: int, kind: str, description: str = ""):
-    return [(f"{prefix} {n}", kind, 1, description) for n in range(1, count + 1)]
+def _numbered(prefix: str, count: int, kind: str, description: str = "", features=()):
+    return [(f"{prefix} {n}", kind, 1, description, features) for n in range(1, count + 1)]
+
+
+F = SpaceFeature.Feature
 
 
 HUBS = [
@@ -89,10 +93,22 @@ HUBS = [
             6: ("09:00", "15:00"),
         },
         spaces=[
-            *_numbered("Cellekontor", 7, OFFICE, "Skjermet kontor med skrivebord og skjerm."),
-            *_numbered("Kontorplass", 4, DESK, "Åpen arbeidsplass i landskapet."),
-            ("Møterom Lista", MEETING_ROOM, 8, "Skjerm og videomøteutstyr."),
-            ("Møterom Rosfjord", MEETING_ROOM, 14, "Stort møterom, egnet for faglunsj."),
+            *_numbered(
+                "Cellekontor",
+                7,
+                OFFICE,
+                "Skjermet kontor med skrivebord og skjerm.",
+                (F.SCREEN, F.HEIGHT_ADJUSTABLE),
+            ),
+            *_numbered("Kontorplass", 4, DESK, "Åpen arbeidsplass i landskapet.", (F.DOCKING,)),
+            ("Møterom Lista", MEETING_ROOM, 8, "Skjerm og videomøteutstyr.", (F.SCREEN, F.VIDEO)),
+            (
+                "Møterom Rosfjord",
+                MEETING_ROOM,
+                14,
+                "Stort møterom, egnet for faglunsj.",
+                (F.PROJECTOR, F.WHITEBOARD, F.ACCESSIBLE),
+            ),
         ],
         members=[
             orgs.NAV,
@@ -123,7 +139,7 @@ HUBS = [
         hours=_week("08:00", "16:00"),
         spaces=[
             *_numbered("Kontorcelle", 7, OFFICE),
-            ("Møterom Ofoten", MEETING_ROOM, 12, "Videomøteutstyr."),
+            ("Møterom Ofoten", MEETING_ROOM, 12, "Videomøteutstyr.", (F.VIDEO, F.SCREEN)),
             ("Møterom Rombaken", MEETING_ROOM, 6, ""),
             ("Møterom Fagernes", MEETING_ROOM, 4, "Lite rom for samtaler."),
         ],
@@ -148,9 +164,15 @@ HUBS = [
         spaces=[
             *_numbered("Distriktshub \N{EN DASH} plass", 6, DESK, "Fleksibel arbeidsplass."),
             *_numbered("Hospiteringskontor", 2, OFFICE, "For hospitering hos en annen etat."),
-            ("Møterom Hornelen", MEETING_ROOM, 10, "Videomøteutstyr."),
+            ("Møterom Hornelen", MEETING_ROOM, 10, "Videomøteutstyr.", (F.VIDEO, F.SCREEN)),
             ("Møterom Eidsfjorden", MEETING_ROOM, 6, ""),
-            ("Prosjektrom Distriktshub", PROJECT_ROOM, 8, "Tavlevegg; kan bookes for dagen."),
+            (
+                "Prosjektrom Distriktshub",
+                PROJECT_ROOM,
+                8,
+                "Tavlevegg; kan bookes for dagen.",
+                (F.WHITEBOARD,),
+            ),
         ],
         members=[orgs.NAV, orgs.SKATTEETATEN, orgs.POLITIET, orgs.STAD, orgs.VESTLAND_FK],
         # The district hub's desks take whole or half days.
@@ -221,13 +243,16 @@ def build_hubs(organizations: dict[str, Organization], tally: Tally) -> dict[str
                 hub=hub, weekday=weekday, defaults={"opens": _time(opens), "closes": _time(closes)}
             )
             tally.add("opening hours", created)
-        for name, kind, capacity, description in spec.spaces:
-            _, created = Space.objects.update_or_create(
+        for name, kind, capacity, description, *features in spec.spaces:
+            space, created = Space.objects.update_or_create(
                 hub=hub,
                 name=name,
                 defaults={"kind": kind, "capacity": capacity, "description": description},
             )
             tally.add("spaces", created)
+            for code in features[0] if features else ():
+                _, created = SpaceFeature.objects.get_or_create(space=space, feature=code)
+                tally.add("space features", created)
         for kind, fields in spec.rules:
             _, created = BookingRule.objects.update_or_create(
                 hub=hub, space_kind=kind, defaults=fields
