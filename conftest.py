@@ -212,3 +212,56 @@ def axe_violations(page, impacts=("serious", "critical")):
         for v in result["violations"]
         if v["impact"] in impacts
     ]
+
+
+# --- The shared demo server --------------------------------------------------------------
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory):
+    """One running Hubro with the demo loaded, for the whole session (see
+    ``testsupport/demo_server.py``). Tests share its state: book your own space and day,
+    or only read."""
+    from testsupport import demo_server as server_module
+
+    server = server_module.start(tmp_path_factory.mktemp("demo-server"))
+    yield server
+    server_module.stop(server)
+
+
+@pytest.fixture(scope="session")
+def _demo_sessions():
+    return {}
+
+
+@pytest.fixture
+def demo_page(browser, demo_server, _demo_sessions):
+    """``demo_page(email=None, *, language="nb", width=1280, height=900)``: a new page on
+    the demo server, signed in as ``email`` (a demo account), or a visitor when None.
+    Each person signs in once per test session; later pages reuse the session cookie."""
+    from hubro.core.demo import DEMO_PASSWORD
+
+    contexts = []
+
+    def open_page(email=None, *, language="nb", width=1280, height=900):
+        options = {
+            "base_url": demo_server.url,
+            "locale": {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}[language],
+            "viewport": {"width": width, "height": height},
+        }
+        if email and email in _demo_sessions:
+            options["storage_state"] = _demo_sessions[email]
+        context = browser.new_context(**options)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        if email and email not in _demo_sessions:
+            sign_in(page, email, DEMO_PASSWORD)
+            _demo_sessions[email] = context.storage_state()
+        if language != "nb":
+            context.add_cookies(
+                [{"name": "hubro_language", "value": language, "url": demo_server.url}]
+            )
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()

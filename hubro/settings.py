@@ -162,6 +162,10 @@ MAILERS = {
             if value
         }
         if env_str("HUBRO_EMAIL_BACKEND", "").endswith("smtp.EmailBackend")
+        # The file backend writes each message to a file in this folder (tests of a
+        # running server read its mail from there).
+        else {"file_path": env_str("HUBRO_EMAIL_FILE_PATH", str(VAR_DIR / "mail"))}
+        if env_str("HUBRO_EMAIL_BACKEND", "").endswith("filebased.EmailBackend")
         else {},
     }
 }
