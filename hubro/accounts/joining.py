@@ -173,7 +173,10 @@ def join_by_code(email: str) -> Person | None:
         return None
     person = Person.objects.filter(email__iexact=email).first()
     if person is not None:
-        return person if person.is_active else None
+        if not person.is_active:
+            return None
+        _address_on_record(person)
+        return person
     try:
         with transaction.atomic():
             person = Person.objects.create_user(email=email, password=None)
@@ -182,6 +185,16 @@ def join_by_code(email: str) -> Person | None:
                 person=person, organization=organization, is_primary=True
             )
             record(None, "person.create", person, changes={"via": "code", "domain": True})
+            _address_on_record(person)
     except IntegrityError:
         person = Person.objects.filter(email__iexact=email).first()
     return person
+
+
+def _address_on_record(person: Person) -> None:
+    """allauth's address row, unconfirmed until the code is entered (which confirms it:
+    the code reached the address)."""
+    from allauth.account.models import EmailAddress
+
+    if not EmailAddress.objects.filter(user=person, email__iexact=person.email).exists():
+        EmailAddress.objects.create(user=person, email=person.email, verified=False, primary=True)
