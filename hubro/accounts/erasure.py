@@ -248,7 +248,7 @@ def apply_retention(*, today: dt.date | None = None, months: int | None = None) 
     old = Booking.objects.filter(start__lt=moment).exclude(
         person__email__endswith="@" + ANONYMOUS_DOMAIN
     )
-    people = list(old.values_list("person_id", flat=True).distinct())
+    people = list(old.order_by().values_list("person_id", flat=True).distinct())
     moved = 0
     for person_id in people:
         with transaction.atomic():
