@@ -120,12 +120,13 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 INSTALLED_APPS += [
+    # First, so that its templates (Designsystemet) override allauth's own.
+    "hubro.accounts",
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
     "allauth.mfa",
     "allauth.usersessions",
-    "hubro.accounts",
 ]
 MIDDLEWARE += [
     "allauth.account.middleware.AccountMiddleware",
