@@ -38,7 +38,13 @@ hubro/locale/%/LC_MESSAGES/django.mo: hubro/locale/%/LC_MESSAGES/django.po
 	@command -v msgfmt >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq gettext >/dev/null; } || { echo "Install GNU gettext (msgfmt) to compile translations"; exit 1; }
 	msgfmt --check -o $@ $<
 
-MO_FILES := $(patsubst %.po,%.mo,$(wildcard hubro/locale/*/LC_MESSAGES/django.po))
+# Nynorsk for django-allauth's messages lives in a catalogue of its own
+# (scripts/allauth_nn.py), out of reach of `make messages`.
+hubro/accounts/locale_thirdparty/%/LC_MESSAGES/django.mo: hubro/accounts/locale_thirdparty/%/LC_MESSAGES/django.po
+	@command -v msgfmt >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq gettext >/dev/null; } || { echo "Install GNU gettext (msgfmt) to compile translations"; exit 1; }
+	msgfmt --check -o $@ $<
+
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard hubro/locale/*/LC_MESSAGES/django.po hubro/accounts/locale_thirdparty/*/LC_MESSAGES/django.po))
 
 install: $(BIN)/.installed node_modules/.installed $(MO_FILES)
 

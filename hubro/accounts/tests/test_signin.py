@@ -139,3 +139,12 @@ def test_open_sign_up_is_closed(client, db):
     )
     assert not Person.objects.filter(email="new@x.test").exists()
     assert response.status_code in (200, 403)
+
+
+def test_a_nynorsk_sign_in_error_is_nynorsk(client, kari):
+    client.cookies["hubro_language"] = "nn"
+    response = _sign_in(client, kari.email, "wrong-password")
+    assert "E-postadressa og/eller passordet du skreiv, er feil." in response.text
+    client.cookies["hubro_language"] = "nb"
+    response = _sign_in(client, kari.email, "wrong-password")
+    assert "E-postadressen og/eller passordet du oppgav er feil." in response.text
