@@ -127,6 +127,8 @@ INSTALLED_APPS += [
     "allauth.socialaccount",
     "allauth.mfa",
     "allauth.usersessions",
+    # allauth's list of sessions shows "3 minutes ago" with it.
+    "django.contrib.humanize",
 ]
 MIDDLEWARE += [
     "allauth.account.middleware.AccountMiddleware",
