@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a table of messages: one line per message reads best)
 """Writes hubro/accounts/locale_thirdparty/nn/LC_MESSAGES/django.po: nynorsk for the
 django-allauth messages people see in Hubro (allauth ships bokmål but no nynorsk).
 The catalogue lies outside `make messages`' reach, which would wipe it. Run this
@@ -177,7 +178,7 @@ NN = {
     "Third-Party Login Failure": "Innlogginga hos tredjeparten mislukkast",
     "An error occurred while attempting to login via your third-party account.": "Det oppstod ein feil då du prøvde å logge inn gjennom kontoen hos tredjeparten.",
     "Login Cancelled": "Innlogginga er avbroten",
-    "You decided to cancel logging in to our site using one of your existing accounts. If this was a mistake, please proceed to <a href=\"%(login_url)s\">sign in</a>.": "Du avbraut innlogginga med ein av kontoane dine. Var det ein feil, kan du <a href=\"%(login_url)s\">logge inn</a> no.",
+    'You decided to cancel logging in to our site using one of your existing accounts. If this was a mistake, please proceed to <a href="%(login_url)s">sign in</a>.': 'Du avbraut innlogginga med ein av kontoane dine. Var det ein feil, kan du <a href="%(login_url)s">logge inn</a> no.',
     "The third-party account has been connected.": "Kontoen hos tredjeparten er kopla til.",
     "The third-party account has been disconnected.": "Kontoen hos tredjeparten er kopla frå.",
     "You are about to use your %(provider_name)s account to login to\n%(site_name)s. As a final step, please complete the following form:": "Du er i ferd med å bruke kontoen din hos %(provider_name)s for å logge inn på\n%(site_name)s. Til slutt fyller du ut skjemaet nedanfor:",

@@ -41,7 +41,10 @@ def main():
     print(f"OpenID Connect provider ({args.kind}) at {provider.url}; sign in as 'siri'.")
     print("Start Hubro with:")
     print(f"  export HUBRO_SSO_PROVIDERS={args.kind} {prefix}_URL={provider.url} \\")
-    print(f"    {prefix}_CLIENT_ID={provider.client_id} {prefix}_CLIENT_SECRET={provider.client_secret}")
+    print(
+        f"    {prefix}_CLIENT_ID={provider.client_id}"
+        f" {prefix}_CLIENT_SECRET={provider.client_secret}"
+    )
     if args.kind == "ansattporten":
         print(f"  export {prefix}_RESOURCE=urn:altinn:resource:hubro-dev")
     else:

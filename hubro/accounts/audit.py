@@ -41,7 +41,9 @@ def _logged_in(sender, request, user, **kwargs):
     from .models import PendingJoin
 
     PendingJoin.objects.filter(person=user).delete()
-    record(user, "person.login", user, changes={"ip": client_ip(request), "method": _method(request)})
+    record(
+        user, "person.login", user, changes={"ip": client_ip(request), "method": _method(request)}
+    )
 
 
 @receiver(auth_signals.user_logged_out, dispatch_uid="hubro_audit_logout")

@@ -104,14 +104,17 @@ def _scrub_audit(person, targets, replacement) -> int:
         | models.Q(object_type="core.person", object_id=str(person.pk))
         | _contains_any("actor_label", targets)
         | _contains_any("object_repr", targets)
-        | models.Q(pk__in=AuditEntry.objects.annotate(
-            _as_text=Cast("changes", models.TextField())
-        ).filter(_contains_any("_as_text", targets)).values("pk"))
+        | models.Q(
+            pk__in=AuditEntry.objects.annotate(_as_text=Cast("changes", models.TextField()))
+            .filter(_contains_any("_as_text", targets))
+            .values("pk")
+        )
     )
     count = 0
     for entry in entries.iterator():
         values = {
-            "actor_label": replacement if entry.actor_id == person.pk
+            "actor_label": replacement
+            if entry.actor_id == person.pk
             else _replace(entry.actor_label, targets, replacement),
             "object_repr": _replace(entry.object_repr, targets, replacement),
             "changes": _replace(entry.changes, targets, replacement),
@@ -136,12 +139,20 @@ def _delete_access(person) -> None:
     from hubro.registry.models import Subscription
     from hubro.spaces.models import HubHost
 
-    session_keys = list(UserSession.objects.filter(user=person).values_list("session_key", flat=True))
+    session_keys = list(
+        UserSession.objects.filter(user=person).values_list("session_key", flat=True)
+    )
     Session.objects.filter(session_key__in=session_keys).delete()
     UserSession.objects.filter(user=person).delete()
     for model in (
-        EmailAddress, Authenticator, SocialAccount, ApiToken, Membership, HubHost,
-        ProgrammeRole, Subscription,
+        EmailAddress,
+        Authenticator,
+        SocialAccount,
+        ApiToken,
+        Membership,
+        HubHost,
+        ProgrammeRole,
+        Subscription,
     ):
         field = "user" if model in (EmailAddress, Authenticator, SocialAccount) else "person"
         model.objects.filter(**{field: person}).delete()
@@ -260,9 +271,7 @@ def apply_retention(*, today: dt.date | None = None, months: int | None = None) 
             BookingSeries.objects.filter(person_id=person_id, bookings__isnull=False).exclude(
                 bookings__start__gte=moment
             ).update(person=stand_in)
-            PresenceDay.objects.filter(person_id=person_id, day__lt=cutoff).update(
-                person=stand_in
-            )
+            PresenceDay.objects.filter(person_id=person_id, day__lt=cutoff).update(person=stand_in)
     stale = PendingJoin.objects.filter(created_at__lt=timezone.now() - dt.timedelta(days=1))
     unused = 0
     for pending in stale.select_related("person"):

@@ -9,7 +9,6 @@ import datetime as dt
 import decimal
 import uuid
 
-from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
@@ -18,14 +17,24 @@ from hubro.core.models import AuditEntry, Person
 SECRET_FIELDS = {"password", "key_hash", "calendar_token", "session_key", "secret", "data"}
 SECRET_TEXT = "(hemmelig, ikke vist)"
 PERSON_FIELDS = [
-    "email", "name", "language", "show_presence", "is_active", "is_staff", "date_joined",
+    "email",
+    "name",
+    "language",
+    "show_presence",
+    "is_active",
+    "is_staff",
+    "date_joined",
     "last_login",
 ]
 
 
 def _plain(value):
     if isinstance(value, dt.datetime):
-        return timezone.localtime(value).isoformat() if timezone.is_aware(value) else value.isoformat()
+        return (
+            timezone.localtime(value).isoformat()
+            if timezone.is_aware(value)
+            else value.isoformat()
+        )
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, decimal.Decimal | uuid.UUID):
@@ -66,7 +75,9 @@ def collect(person: Person) -> dict:
         fk_names = [
             f.name for f in model._meta.concrete_fields if f.is_relation and f.name != field.name
         ]
-        rows = [_row(obj, field.name) for obj in rows.select_related(*fk_names)[:10_000]]
+        if fk_names:
+            rows = rows.select_related(*fk_names)
+        rows = [_row(obj, field.name) for obj in rows[:10_000]]
         if rows:
             key = f"{model._meta.label_lower}.{field.name}"
             data["records"][key] = {
@@ -104,7 +115,3 @@ def readable(data: dict) -> list[dict]:
             }
         )
     return sections
-
-
-def model_is_text(field) -> bool:
-    return isinstance(field, models.CharField | models.TextField)

@@ -26,7 +26,6 @@ class LoginForm(DesignsystemetMixin, AllauthLoginForm):
             {"autocomplete": "current-password", "placeholder": ""}
         )
 
-
     def login(self, request, redirect_url=None):
         # An account an administrator made (admin, `hubro user create`, the demo) has no
         # confirmed address in allauth's table yet: the administrator vouched for it,

@@ -181,9 +181,7 @@ def join_by_code(email: str) -> Person | None:
         with transaction.atomic():
             person = Person.objects.create_user(email=email, password=None)
             PendingJoin.objects.create(person=person)
-            Membership.objects.create(
-                person=person, organization=organization, is_primary=True
-            )
+            Membership.objects.create(person=person, organization=organization, is_primary=True)
             record(None, "person.create", person, changes={"via": "code", "domain": True})
             _address_on_record(person)
     except IntegrityError:

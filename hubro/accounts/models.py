@@ -20,3 +20,6 @@ class PendingJoin(models.Model):
     class Meta:
         verbose_name = _("ubekreftet konto")
         verbose_name_plural = _("ubekreftede kontoer")
+
+    def __str__(self):
+        return f"{self.person_id} ({self.created_at:%Y-%m-%d %H:%M})"

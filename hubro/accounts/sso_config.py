@@ -34,9 +34,7 @@ def _get(environ, name, default=""):
 
 def _provider(provider_id: str, environ) -> dict:
     prefix = f"HUBRO_SSO_{provider_id.upper().replace('-', '_')}_"
-    kind = _get(environ, prefix + "KIND") or (
-        provider_id if provider_id in KINDS else "generic"
-    )
+    kind = _get(environ, prefix + "KIND") or (provider_id if provider_id in KINDS else "generic")
     if kind not in KINDS:
         raise ConfigError(prefix + "KIND", f"expected one of {', '.join(KINDS)}, got {kind!r}")
     client_id = _get(environ, prefix + "CLIENT_ID")
@@ -67,8 +65,9 @@ def _provider(provider_id: str, environ) -> dict:
                 "is required for Ansattporten: the Altinn resource the organisation picker"
                 " asks for (urn:altinn:resource:…)",
             )
-        details = [{"type": _get(environ, prefix + "RAR_TYPE") or DEFAULT_RAR_TYPE,
-                    "resource": resource}]
+        details = [
+            {"type": _get(environ, prefix + "RAR_TYPE") or DEFAULT_RAR_TYPE, "resource": resource}
+        ]
         auth_params["authorization_details"] = json.dumps(details, separators=(",", ":"))
         acr = _get(environ, prefix + "ACR_VALUES", "substantial")
         if acr:
@@ -77,8 +76,8 @@ def _provider(provider_id: str, environ) -> dict:
         claim = _get(environ, prefix + "ORG_CLAIM")
         if not claim:
             raise ConfigError(
-                prefix + "ORG_CLAIM", "names the claim that holds the organisation number"
-                " or tenant id"
+                prefix + "ORG_CLAIM",
+                "names the claim that holds the organisation number or tenant id",
             )
         org_kind = _get(environ, prefix + "ORG_KIND", "orgnr")
         if org_kind not in ORG_KINDS:

@@ -9,7 +9,9 @@ account_patterns = (
         path("sikkerhet/", views.security, name="security"),
         path("sikkerhet/logg-ut-overalt/", views.sign_out_everywhere, name="sign_out_everywhere"),
         path("sikkerhet/api-nokler/ny/", views.token_create, name="token_create"),
-        path("sikkerhet/api-nokler/<int:pk>/trekk-tilbake/", views.token_revoke, name="token_revoke"),
+        path(
+            "sikkerhet/api-nokler/<int:pk>/trekk-tilbake/", views.token_revoke, name="token_revoke"
+        ),
         path("mine-data/", views.my_data, name="my_data"),
         path("mine-data/hubro-mine-data.json", views.my_data_json, name="my_data_json"),
         path("mine-data/slett-konto/", views.delete_account, name="delete_account"),

@@ -53,7 +53,11 @@ class SignInView(LoginView):
 def second_factor_required_page(request):
     if has_second_factor(request.user) or not second_factor_required(request.user):
         return redirect(settings.LOGIN_REDIRECT_URL)
-    return render(request, "accounts/second_factor_required.html", {"title": _("Sett opp totrinnsinnlogging")})
+    return render(
+        request,
+        "accounts/second_factor_required.html",
+        {"title": _("Sett opp totrinnsinnlogging")},
+    )
 
 
 def _token_rows(person):
@@ -91,12 +95,16 @@ def security(request):
 def token_create(request):
     form = TokenForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Nøkkelen ble ikke laget: %(errors)s") % {
-            "errors": " ".join(e for errors in form.errors.values() for e in errors)
-        })
+        messages.error(
+            request,
+            _("Nøkkelen ble ikke laget: %(errors)s")
+            % {"errors": " ".join(e for errors in form.errors.values() for e in errors)},
+        )
         return redirect("accounts:security")
     raw = issue_api_token(
-        request.user, name=form.cleaned_data["name"], actor=request.user,
+        request.user,
+        name=form.cleaned_data["name"],
+        actor=request.user,
         days=form.cleaned_data["days"],
     )
     return render(
@@ -111,7 +119,11 @@ def token_create(request):
 def token_revoke(request, pk):
     token = get_object_or_404(ApiToken, pk=pk, person=request.user)
     if revoke_api_token(token, actor=request.user):
-        messages.success(request, _("API-nøkkelen «%(name)s» virker ikke lenger.") % {"name": token.name or token.prefix})
+        messages.success(
+            request,
+            _("API-nøkkelen «%(name)s» virker ikke lenger.")
+            % {"name": token.name or token.prefix},
+        )
     return redirect("accounts:security")
 
 

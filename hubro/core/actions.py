@@ -3,8 +3,8 @@
 import datetime as dt
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -73,9 +73,7 @@ def create_person(
     return person
 
 
-def issue_api_token(
-    person: Person, *, name: str = "", actor=None, days: int | None = None
-) -> str:
+def issue_api_token(person: Person, *, name: str = "", actor=None, days: int | None = None) -> str:
     """Create an API token for a person and return its secret, which is shown once. It
     expires after ``days`` (default HUBRO_API_TOKEN_DAYS). Audited as
     ``apitoken.create``."""
@@ -88,7 +86,9 @@ def issue_api_token(
         token, raw = ApiToken.objects.issue(
             person, name=name, expires_at=timezone.now() + dt.timedelta(days=days)
         )
-        record(actor, "apitoken.create", token, changes={"expires_at": token.expires_at.isoformat()})
+        record(
+            actor, "apitoken.create", token, changes={"expires_at": token.expires_at.isoformat()}
+        )
     return raw
 
 

@@ -110,7 +110,9 @@ class PersonAdmin(UserAdmin):
         people = [p for p in queryset if p.pk != request.user.pk]
         for person in people:
             erase_person(person, actor=request.user)
-        self.message_user(request, _("%(count)s personer er slettet og anonymisert.") % {"count": len(people)})
+        self.message_user(
+            request, _("%(count)s personer er slettet og anonymisert.") % {"count": len(people)}
+        )
 
 
 class OrganizationDomainInline(admin.TabularInline):

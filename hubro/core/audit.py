@@ -19,7 +19,12 @@ def record(actor, action: str, obj, *, hub=None, changes: dict | None = None) ->
 
 
 def record_event(
-    actor, action: str, *, object_type: str, object_id: str = "", object_repr: str = "",
+    actor,
+    action: str,
+    *,
+    object_type: str,
+    object_id: str = "",
+    object_repr: str = "",
     changes: dict | None = None,
 ) -> AuditEntry:
     """Append an entry about something that is not a stored object, such as a failed

@@ -158,7 +158,9 @@ class OrganizationDomain(models.Model):
         verbose_name_plural = _("e-postdomener")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(domain__regex=r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$"),
+                condition=models.Q(
+                    domain__regex=r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$"
+                ),
                 name="organizationdomain_is_a_domain",
             )
         ]
@@ -305,9 +307,7 @@ LAST_USED_RESOLUTION = datetime.timedelta(minutes=1)
 
 
 class ApiTokenManager(models.Manager):
-    def issue(
-        self, person, *, name: str = "", expires_at=None
-    ) -> tuple["ApiToken", str]:
+    def issue(self, person, *, name: str = "", expires_at=None) -> tuple["ApiToken", str]:
         """Create a token; the raw value is returned once and only its hash is stored."""
         raw = "hubro_" + secrets.token_urlsafe(32)
         token = self.create(

@@ -5,8 +5,8 @@ from allauth.socialaccount.models import SocialApp
 from allauth.socialaccount.providers.oauth2.client import OAuth2Error
 from allauth.socialaccount.providers.oauth2.views import OAuth2CallbackView, OAuth2LoginView
 from allauth.socialaccount.providers.openid_connect.views import OpenIDConnectOAuth2Adapter
-from django.http import Http404
 from allauth.utils import build_absolute_uri
+from django.http import Http404
 from django.urls import reverse
 
 TENANT_PLACEHOLDER = "{tenantid}"

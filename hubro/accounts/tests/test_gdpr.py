@@ -55,7 +55,9 @@ def kari_has_a_history(client, kari, ola, nav, lyngdal_kommune, desk, meeting_ro
         book(desk, kari, nav, start + dt.timedelta(days=n), 9, 15)
         if n % 2 == 0:
             book(meeting_room, ola, lyngdal_kommune, start + dt.timedelta(days=n), 10, 12)
-    create_booking(space=desk, person=kari, start=at(tomorrow, 9), end=at(tomorrow, 11), actor=kari)
+    create_booking(
+        space=desk, person=kari, start=at(tomorrow, 9), end=at(tomorrow, 11), actor=kari
+    )
     issue_api_token(kari, name="Kari Nordmann sin skjerm", actor=kari)
     kari.calendar_token = "k" * 43
     kari.show_presence = True

@@ -15,7 +15,9 @@ LANGUAGES = ("nb", "nn", "en")
 
 
 def in_language(page, live_server, language):
-    page.context.add_cookies([{"name": "hubro_language", "value": language, "url": live_server.url}])
+    page.context.add_cookies(
+        [{"name": "hubro_language", "value": language, "url": live_server.url}]
+    )
 
 
 def check(page, path, language, failures):

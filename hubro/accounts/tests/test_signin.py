@@ -79,7 +79,10 @@ def test_wrong_passwords_lock_the_account_until_the_lock_ends(client, kari, sett
     assert client.get("/mine-bookinger/").status_code == 302  # not signed in
 
     # Another address from the same client is not locked.
-    assert AuditEntry.objects.filter(action="person.login_failed", object_id=str(kari.pk)).count() == attempts
+    assert (
+        AuditEntry.objects.filter(action="person.login_failed", object_id=str(kari.pk)).count()
+        == attempts
+    )
 
     monkeypatch.setattr(
         ratelimit, "time", ShiftedTime(settings.HUBRO_LOGIN_LOCKOUT_MINUTES * 60 + 1)

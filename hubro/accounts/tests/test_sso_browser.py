@@ -11,7 +11,13 @@ from playwright.sync_api import expect
 
 from conftest import at  # noqa: F401
 from hubro.accounts.sso_config import providers_from_env
-from hubro.core.models import Membership, Organization, OrganizationDomain, OrganizationTenant, Person
+from hubro.core.models import (
+    Membership,
+    Organization,
+    OrganizationDomain,
+    OrganizationTenant,
+    Person,
+)
 from testsupport import oidc
 
 from .support import last_code
@@ -88,9 +94,7 @@ def test_entra_newcomer_lands_signed_in_as_a_member_and_books(
     assert person.bookings.count() == 1
 
 
-def test_entra_tenant_no_organization_lists_is_refused_with_a_reason(
-    page, settings, entra, nav
-):
+def test_entra_tenant_no_organization_lists_is_refused_with_a_reason(page, settings, entra, nav):
     configure(settings, entra, "entra", "entra")  # Nav lists no tenant
     page.goto("/logg-inn/")
     page.get_by_role("button", name=re.compile("Logg inn med")).click()
@@ -157,7 +161,10 @@ def test_ansattporten_newcomer_joins_the_organisation_she_picked(
     expect(page.get_by_role("button", name="Logg ut")).to_be_visible()
 
     organization = Organization.objects.get(orgnr=SKATTEETATEN_LYNGDAL)
-    assert (organization.name, organization.municipality.number) == ("Skatteetaten Lyngdal", "4225")
+    assert (organization.name, organization.municipality.number) == (
+        "Skatteetaten Lyngdal",
+        "4225",
+    )
     person = Person.objects.get(email="siri.sund@skatteetaten.test")
     assert list(person.memberships.values_list("organization__orgnr", flat=True)) == [
         SKATTEETATEN_LYNGDAL

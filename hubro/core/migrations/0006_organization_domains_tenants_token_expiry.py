@@ -5,42 +5,91 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0005_organization_level'),
+        ("core", "0005_organization_level"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='apitoken',
-            name='expires_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='utløper'),
+            model_name="apitoken",
+            name="expires_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="utløper"),
         ),
         migrations.CreateModel(
-            name='OrganizationTenant',
+            name="OrganizationTenant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tenant_id', models.CharField(help_text='Katalog-ID-en (tenant ID) i Microsoft Entra ID, en GUID.', max_length=64, unique=True, verbose_name='tenant-ID')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tenants', to='core.organization')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "tenant_id",
+                    models.CharField(
+                        help_text="Katalog-ID-en (tenant ID) i Microsoft Entra ID, en GUID.",
+                        max_length=64,
+                        unique=True,
+                        verbose_name="tenant-ID",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tenants",
+                        to="core.organization",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Entra ID-tenant',
-                'verbose_name_plural': 'Entra ID-tenanter',
-                'ordering': ['tenant_id'],
+                "verbose_name": "Entra ID-tenant",
+                "verbose_name_plural": "Entra ID-tenanter",
+                "ordering": ["tenant_id"],
             },
         ),
         migrations.CreateModel(
-            name='OrganizationDomain',
+            name="OrganizationDomain",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('domain', models.CharField(help_text='Bare domenet, uten @, for eksempel nav.no.', max_length=253, unique=True, verbose_name='e-postdomene')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='email_domains', to='core.organization')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "domain",
+                    models.CharField(
+                        help_text="Bare domenet, uten @, for eksempel nav.no.",
+                        max_length=253,
+                        unique=True,
+                        verbose_name="e-postdomene",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="email_domains",
+                        to="core.organization",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'e-postdomene',
-                'verbose_name_plural': 'e-postdomener',
-                'ordering': ['domain'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('domain__regex', '^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$')), name='organizationdomain_is_a_domain')],
+                "verbose_name": "e-postdomene",
+                "verbose_name_plural": "e-postdomener",
+                "ordering": ["domain"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "domain__regex",
+                                "^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$",
+                            )
+                        ),
+                        name="organizationdomain_is_a_domain",
+                    )
+                ],
             },
         ),
     ]

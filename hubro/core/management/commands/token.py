@@ -36,8 +36,10 @@ class Command(HubroCommand):
         create.add_argument("email")
         create.add_argument("--name", default="", help="a label, e.g. the client's name")
         create.add_argument(
-            "--days", type=int, default=None, help="days until it expires (default from"
-            " HUBRO_API_TOKEN_DAYS)"
+            "--days",
+            type=int,
+            default=None,
+            help="days until it expires (default from HUBRO_API_TOKEN_DAYS)",
         )
         listing = sub.add_parser("list", help="List tokens (usable ones unless --all)")
         listing.add_argument("email", nargs="?")
@@ -84,6 +86,8 @@ class Command(HubroCommand):
             raise NotFound(f"No single token matches {options['token']!r}", code="unknown_token")
         token = tokens.get()
         if revoke_api_token(token):
-            self.stdout.write(f"Revoked token {token.pk} ({token.prefix}…) of {token.person.email}")
+            self.stdout.write(
+                f"Revoked token {token.pk} ({token.prefix}…) of {token.person.email}"
+            )
         else:
             self.stdout.write(f"Token {token.pk} was already revoked")
