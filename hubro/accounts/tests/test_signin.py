@@ -151,3 +151,19 @@ def test_a_nynorsk_sign_in_error_is_nynorsk(client, kari):
     client.cookies["hubro_language"] = "nb"
     response = _sign_in(client, kari.email, "wrong-password")
     assert "E-postadressen og/eller passordet du oppgav er feil." in response.text
+
+
+def test_a_forgotten_password_is_reset_by_e_mail(client, kari):
+    import re as regex
+
+    client.post("/konto/password/reset/", {"email": kari.email})
+    (message,) = mail.outbox
+    link = regex.search(r"https?://[^/\s]+(/konto/password/reset/key/\S+)", message.body).group(1)
+    response = client.get(link, follow=True)
+    new = "Nytt-passord-for-Lister-2026"
+    client.post(
+        response.redirect_chain[-1][0] if response.redirect_chain else link,
+        {"password1": new, "password2": new},
+    )
+    assert _sign_in(client, kari.email, new).status_code == 302
+    assert AuditEntry.objects.filter(action="person.password_reset", actor=kari).exists()
