@@ -20,6 +20,7 @@ ORG_STATE_KEY = "hubro_organization"
 class AccountAdapter(DefaultAccountAdapter):
     error_messages = {
         **DefaultAccountAdapter.error_messages,
+        "email_password_mismatch": _("Feil e-post eller passord."),
         "too_many_login_attempts": _(
             "For mange feil forsøk. Innloggingen er sperret i %(minutes)s minutter. Du kan"
             " også be om en engangskode eller nytt passord på e-post."

@@ -15,7 +15,8 @@ from hubro.bookings.models import Booking
 from hubro.core.actions import issue_api_token
 from hubro.core.models import AuditEntry, Person
 from hubro.insights.indicators import compute
-from hubro.insights.tests.conftest import book
+
+from .support import past_booking as book
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -9,7 +9,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import at  # noqa: F401
 from hubro.accounts.sso_config import providers_from_env
 from hubro.core.models import (
     Membership,
