@@ -115,12 +115,12 @@ class PersonAdmin(UserAdmin):
         )
 
 
-class OrganizationDomainInline(admin.TabularInline):
+class OrganizationDomainInline(admin.StackedInline):  # tabular fails axe: no visible labels
     model = OrganizationDomain
     extra = 1
 
 
-class OrganizationTenantInline(admin.TabularInline):
+class OrganizationTenantInline(admin.StackedInline):
     model = OrganizationTenant
     extra = 0
 
