@@ -31,6 +31,19 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _sign_in_defaults(settings):
+    """No second factor required unless a test turns it on (HUBRO_MFA_REQUIRED), and a
+    fresh rate-limit cache, so that one test's failed sign-ins do not lock another's."""
+    settings.HUBRO_MFA_REQUIRED = "none"
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    cache = caches["default"]
+    if isinstance(cache, LocMemCache):
+        cache.clear()
+
+
 @pytest.fixture
 def places(db):
     """Municipalities and regions. A data migration loads them, but transactional

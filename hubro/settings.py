@@ -99,6 +99,11 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Sign-in and accounts (issue 13) ------------------------------------------------
+# django-allauth does the signing in: password, a one-time code by e-mail, single
+# sign-on through OpenID Connect, second factors (TOTP, passkeys, recovery codes), rate
+# limits and the list of one's sessions. hubro.accounts adapts it to Hubro: who may
+# join, memberships from the identity provider's claims, the audit log, GDPR pages.
 AUTH_USER_MODEL = "core.Person"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "spaces:hub_list"
@@ -109,11 +114,111 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # The Django admin's own login form and the test client's login().
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+INSTALLED_APPS += [
+    # First, so that its templates (Designsystemet) override allauth's own.
+    "hubro.accounts",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.mfa",
+    "allauth.usersessions",
+    # allauth's list of sessions shows "3 minutes ago" with it.
+    "django.contrib.humanize",
+]
+MIDDLEWARE += [
+    "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "hubro.accounts.middleware.IdleTimeoutMiddleware",
+    "hubro.accounts.middleware.SecondFactorRequiredMiddleware",
+]
+# Person has no username: the e-mail address is the login.
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+# Sign-up is closed (AccountAdapter.is_open_for_signup); "password1" keeps the
+# password field on the login form.
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_ADAPTER = "hubro.accounts.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "hubro.accounts.adapters.SocialAccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "hubro.accounts.forms.LoginForm",
+    "request_login_code": "hubro.accounts.forms.RequestLoginCodeForm",
+}
+# Every address is confirmed: by a code sent to it, by the organization's identity
+# provider (an address at its listed domain), or by the administrator who made the
+# account (hubro.accounts.forms.LoginForm marks it confirmed at the first sign-in).
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+SOCIALACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+ACCOUNT_LOGIN_BY_CODE_ENABLED = env_bool("HUBRO_LOGIN_BY_CODE", True)
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Hubro: "
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 15 * 60
+# Throttling and lockout (allauth's rate limits, kept in Django's default cache): after
+# HUBRO_LOGIN_ATTEMPTS wrong passwords for one address, that address is locked for
+# HUBRO_LOGIN_LOCKOUT_MINUTES, the right password included; one client address gets
+# HUBRO_LOGIN_ATTEMPTS_PER_IP failures a minute across all accounts.
+HUBRO_LOGIN_ATTEMPTS = env_int("HUBRO_LOGIN_ATTEMPTS", 5, minimum=1)
+HUBRO_LOGIN_LOCKOUT_MINUTES = env_int("HUBRO_LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": (
+        f"{env_int('HUBRO_LOGIN_ATTEMPTS_PER_IP', 20, minimum=1)}/m/ip,"
+        f"{HUBRO_LOGIN_ATTEMPTS}/{HUBRO_LOGIN_LOCKOUT_MINUTES}m/key"
+    ),
+    "request_login_code": "20/m/ip,3/5m/key",
+}
+# A second factor: who must have one (privileged = hosts, coordinators, programme
+# owners and evaluators, and administrators; all; none).
+HUBRO_MFA_REQUIRED = env_str("HUBRO_MFA_REQUIRED", "privileged")
+if HUBRO_MFA_REQUIRED not in ("privileged", "all", "none"):
+    raise ConfigError(
+        "HUBRO_MFA_REQUIRED", f"expected privileged, all or none, got {HUBRO_MFA_REQUIRED!r}"
+    )
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = env_str("HUBRO_MFA_ISSUER", "Hubro")
+# WebAuthn needs HTTPS, except on localhost; the demo runs on plain HTTP.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("HUBRO_WEBAUTHN_ALLOW_HTTP", DEBUG)
+USERSESSIONS_TRACK_ACTIVITY = False
+# Signed out after this many minutes without a request (HubroIdleTimeoutMiddleware),
+# and in any case when the browser's session cookie expires.
+HUBRO_SESSION_IDLE_MINUTES = env_int("HUBRO_SESSION_IDLE_MINUTES", 60, minimum=1)
+SESSION_COOKIE_AGE = env_int("HUBRO_SESSION_MAX_HOURS", 12, minimum=1) * 3600
+# API tokens expire after this many days unless the person chooses otherwise.
+HUBRO_API_TOKEN_DAYS = env_int("HUBRO_API_TOKEN_DAYS", 90, minimum=1)
+# Bookings older than this many months lose their link to a person (`hubro retention`).
+HUBRO_RETENTION_MONTHS = env_int("HUBRO_RETENTION_MONTHS", 24, minimum=1)
+# The home municipality (4 digits) of an organization that a sign-in creates when the
+# register does not tell; without it such a sign-in is refused.
+HUBRO_SSO_DEFAULT_MUNICIPALITY = env_str("HUBRO_SSO_DEFAULT_MUNICIPALITY", "")
+from hubro.accounts.sso_config import providers_from_env  # noqa: E402
+
+SOCIALACCOUNT_PROVIDERS = {"hubro_sso": {"APPS": providers_from_env()}}
+# --- End of sign-in and accounts ----------------------------------------------------
 
 # Bokmål is the source language of the UI; nynorsk and English are kept beside it.
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Bokmål")), ("nn", _("Nynorsk")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    # Nynorsk (and corrected bokmål) for django-allauth's messages, which ships no
+    # nynorsk; a catalogue of its own, so that `make messages` does not wipe it.
+    BASE_DIR / "accounts" / "locale_thirdparty",
+]
 LANGUAGE_COOKIE_NAME = "hubro_language"
 USE_I18N = True
 USE_TZ = True

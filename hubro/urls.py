@@ -1,9 +1,14 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path, re_path
 
 from hubro.api.urls import api, not_found
 
+# The admin's login goes through allauth too: rate limits, lockout and second factor.
+admin.site.login = secure_admin_login(admin.site.login)
+
 urlpatterns = [
+    path("", include("hubro.accounts.urls")),
     path("", include("hubro.core.urls")),
     path("", include("hubro.core.profile_urls")),
     path("", include("hubro.spaces.urls")),

@@ -128,6 +128,8 @@ def start(var_dir: Path, *, extra_env: dict | None = None) -> DemoServer:
         "HUBRO_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "HUBRO_EMAIL_FILE_PATH": str(var_dir / "mail"),
         "HUBRO_TASKS": "immediate",
+        # Like the demo: hosts and administrators sign in without a second factor.
+        "HUBRO_MFA_REQUIRED": "none",
         **(extra_env or {}),
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)

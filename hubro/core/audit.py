@@ -16,3 +16,25 @@ def record(actor, action: str, obj, *, hub=None, changes: dict | None = None) ->
         hub=hub,
         changes=changes or {},
     )
+
+
+def record_event(
+    actor,
+    action: str,
+    *,
+    object_type: str,
+    object_id: str = "",
+    object_repr: str = "",
+    changes: dict | None = None,
+) -> AuditEntry:
+    """Append an entry about something that is not a stored object, such as a failed
+    sign-in for an address no account has (which is not stored: it may be a typo)."""
+    return AuditEntry.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_label=getattr(actor, "email", "") or "system",
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        object_repr=object_repr[:300],
+        changes=changes or {},
+    )

@@ -1,8 +1,3 @@
-from django import forms
-from django.contrib.auth.forms import AuthenticationForm
-from django.utils.translation import gettext_lazy as _
-
-
 class DesignsystemetMixin:
     """Gives widgets Designsystemet's classes and ties each error to its field."""
 
@@ -18,22 +13,3 @@ class DesignsystemetMixin:
                 widget = self.fields[name].widget
                 widget.attrs["aria-invalid"] = "true"
                 widget.attrs["aria-describedby"] = f"{self[name].auto_id}-error"
-
-
-class SignInForm(DesignsystemetMixin, AuthenticationForm):
-    """Sign in with email and password."""
-
-    username = forms.EmailField(
-        label=_("E-post"),
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
-    )
-    password = forms.CharField(
-        label=_("Passord"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
-
-    error_messages = {
-        "invalid_login": _("Feil e-post eller passord."),
-        "inactive": _("Denne kontoen er ikke aktiv."),
-    }

@@ -134,6 +134,70 @@ class Organization(models.Model):
             )
 
 
+def normalize_domain(value: str) -> str:
+    return (value or "").strip().lower().lstrip("@").rstrip(".")
+
+
+class OrganizationDomain(models.Model):
+    """An e-mail domain of an organization (``nav.no``). A person with an address at
+    the domain may join Hubro with a one-time code and becomes a member."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="email_domains"
+    )
+    domain = models.CharField(
+        _("e-postdomene"),
+        max_length=253,
+        unique=True,
+        help_text=_("Bare domenet, uten @, for eksempel nav.no."),
+    )
+
+    class Meta:
+        ordering = ["domain"]
+        verbose_name = _("e-postdomene")
+        verbose_name_plural = _("e-postdomener")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    domain__regex=r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$"
+                ),
+                name="organizationdomain_is_a_domain",
+            )
+        ]
+
+    def __str__(self):
+        return self.domain
+
+    def clean(self):
+        self.domain = normalize_domain(self.domain)
+
+
+class OrganizationTenant(models.Model):
+    """A Microsoft Entra ID tenant of an organization: whoever signs in with a token
+    whose ``tid`` claim is this id becomes a member."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="tenants"
+    )
+    tenant_id = models.CharField(
+        _("tenant-ID"),
+        max_length=64,
+        unique=True,
+        help_text=_("Katalog-ID-en (tenant ID) i Microsoft Entra ID, en GUID."),
+    )
+
+    class Meta:
+        ordering = ["tenant_id"]
+        verbose_name = _("Entra ID-tenant")
+        verbose_name_plural = _("Entra ID-tenanter")
+
+    def __str__(self):
+        return self.tenant_id
+
+    def clean(self):
+        self.tenant_id = (self.tenant_id or "").strip().lower()
+
+
 class PersonManager(BaseUserManager):
     use_in_migrations = True
 
@@ -243,25 +307,39 @@ LAST_USED_RESOLUTION = datetime.timedelta(minutes=1)
 
 
 class ApiTokenManager(models.Manager):
-    def issue(self, person, *, name: str = "") -> tuple["ApiToken", str]:
+    def issue(self, person, *, name: str = "", expires_at=None) -> tuple["ApiToken", str]:
         """Create a token; the raw value is returned once and only its hash is stored."""
         raw = "hubro_" + secrets.token_urlsafe(32)
-        token = self.create(person=person, name=name, key_hash=_hash_token(raw), prefix=raw[:10])
+        token = self.create(
+            person=person,
+            name=name,
+            key_hash=_hash_token(raw),
+            prefix=raw[:10],
+            expires_at=expires_at,
+        )
         return token, raw
+
+    def usable(self, now=None):
+        """Tokens that still work: not revoked, not expired."""
+        now = now or timezone.now()
+        return self.filter(revoked_at__isnull=True).filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now)
+        )
 
     def authenticate(self, raw: str):
         if not raw:
             return None
+        now = timezone.now()
         token = (
-            self.select_related("person")
-            .filter(key_hash=_hash_token(raw), revoked_at__isnull=True, person__is_active=True)
+            self.usable(now)
+            .select_related("person")
+            .filter(key_hash=_hash_token(raw), person__is_active=True)
             .first()
         )
         if token is None:
             return None
         # Record use at most once a minute: a write on every request would make every
         # API call, reads included, queue for SQLite's single write lock.
-        now = timezone.now()
         if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
             self.filter(pk=token.pk).update(last_used_at=now)
         return token.person
@@ -277,6 +355,8 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # Tokens made before expiry existed have none; every new token has one.
+    expires_at = models.DateTimeField(_("utløper"), null=True, blank=True)
 
     objects = ApiTokenManager()
 
@@ -287,10 +367,28 @@ class ApiToken(models.Model):
     def __str__(self):
         return f"{self.prefix}… ({self.person})"
 
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()
+
+    @property
+    def is_usable(self) -> bool:
+        return self.revoked_at is None and not self.is_expired
+
 
 class AuditEntryQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise PermissionError("The audit log cannot be changed")
+
+    def pseudonymise(self, **values) -> int:
+        """The one deliberate change to the audit log: replace who someone was with a
+        pseudonym when they are erased (GDPR art. 17, ``hubro.accounts.erasure``). The
+        entries stay, so that what happened stays on record; only ``actor``,
+        ``actor_label``, ``object_repr`` and ``changes`` may be given."""
+        allowed = {"actor", "actor_label", "object_repr", "changes"}
+        if not values or set(values) - allowed:
+            raise PermissionError(f"The audit log can only be pseudonymised ({allowed})")
+        return models.QuerySet.update(self, **values)
 
     def delete(self):
         raise PermissionError("The audit log cannot be deleted")

@@ -1,16 +1,6 @@
-from django.contrib.auth import views as auth_views
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
-
-from .forms import SignInForm
-
-
-class SignInView(auth_views.LoginView):
-    template_name = "core/login.html"
-    authentication_form = SignInForm
-    redirect_authenticated_user = True
-    extra_context = {"title": _("Logg inn")}
 
 
 @require_POST

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
-from hubro.core.models import Membership, Organization, Person
+from hubro.core.models import Membership, Organization, OrganizationDomain, Person
 from hubro.spaces.models import Hub, HubHost
 
 from . import organizations as orgs
@@ -141,6 +141,10 @@ def build_people(
     result = []
     for organization in organizations.values():
         domain = f"{short_name(organization)}.{EMAIL_DOMAIN}"
+        # Anyone at the organization's demo domain may join with a one-time code.
+        OrganizationDomain.objects.get_or_create(
+            domain=domain, defaults={"organization": organization}
+        )
         for index, (name, home_hub) in enumerate(_plan(organization)):
             person = people.person(f"{ascii_slug(name).replace('-', '.')}@{domain}", name)
             role = Membership.Role.COORDINATOR if index == 0 else Membership.Role.MEMBER

@@ -1,5 +1,6 @@
 """`hubro user create` and `hubro token create`, as a provisioning script uses them."""
 
+import io
 import re
 import subprocess
 
@@ -21,11 +22,42 @@ def test_user_create_makes_a_member_of_the_organization(nav, capsys):
     assert "per@nav.test" in capsys.readouterr().out
 
 
-def test_user_create_with_password_can_sign_in(nav, client):
-    call_command(
-        "user", "create", "per@nav.test", "--org", "889640782", "--password", "s3cret-pass!"
-    )
-    assert client.login(username="per@nav.test", password="s3cret-pass!")
+def test_user_create_reads_the_password_from_standard_input(nav, client, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("s3cret-pass-Lister!\n"))
+    call_command("user", "create", "per@nav.test", "--org", "889640782", "--password-stdin")
+    assert client.login(username="per@nav.test", password="s3cret-pass-Lister!")
+
+
+def test_user_create_never_takes_a_password_as_an_argument(nav):
+    with pytest.raises(CommandError, match="unrecognized arguments"):
+        call_command(
+            "user", "create", "per@nav.test", "--org", "889640782", "--password", "s3cret!"
+        )
+    assert not Person.objects.filter(email="per@nav.test").exists()
+
+
+def test_user_create_runs_the_password_validators(nav, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("12345678\n"))
+    with pytest.raises(CommandError, match=r"(?i)too common|entirely numeric"):
+        call_command("user", "create", "per@nav.test", "--org", "889640782", "--password-stdin")
+    assert not Person.objects.filter(email="per@nav.test").exists()
+
+
+def test_user_create_asks_twice_on_a_terminal(nav, client, monkeypatch):
+    answers = iter(["Fjordane-kontor-2025", "Fjordane-kontor-2025"])
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    call_command("user", "create", "per@nav.test", "--org", "889640782")
+    assert client.login(username="per@nav.test", password="Fjordane-kontor-2025")
+
+
+def test_user_create_refuses_two_different_passwords(nav, monkeypatch):
+    answers = iter(["Fjordane-kontor-2025", "Fjordane-kontor-2026"])
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    with pytest.raises(CommandError, match="differ"):
+        call_command("user", "create", "per@nav.test", "--org", "889640782")
+    assert not Person.objects.filter(email="per@nav.test").exists()
 
 
 def test_user_create_refuses_a_duplicate_email(kari):

@@ -5,12 +5,19 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("path", ["/logg-ut/", "/sprak/"])
-def test_a_get_to_a_form_only_address_explains_itself(client, path):
-    response = client.get(path)
+def test_a_get_to_a_form_only_address_explains_itself(client):
+    response = client.get("/sprak/")
     assert response.status_code == 405
     assert "Siden kan ikke åpnes direkte" in response.text
     assert "POST" in response["Allow"]
+
+
+def test_a_get_to_sign_out_asks_before_signing_out(client, kari):
+    client.force_login(kari)
+    response = client.get("/logg-ut/")
+    assert response.status_code == 200
+    assert '<form method="post"' in response.text
+    assert client.get("/mine-bookinger/").status_code == 200  # still signed in
 
 
 def test_an_unknown_api_address_answers_json(api_as, kari):
