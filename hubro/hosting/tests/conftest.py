@@ -22,7 +22,8 @@ def other_hub(lyngdal, nav):
     )
     hub.member_organizations.add(nav)
     OpeningHours.objects.bulk_create(
-        OpeningHours(hub=hub, weekday=day, opens=dt.time(7), closes=dt.time(18)) for day in range(7)
+        OpeningHours(hub=hub, weekday=day, opens=dt.time(7), closes=dt.time(18))
+        for day in range(7)
     )
     return hub
 

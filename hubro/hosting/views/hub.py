@@ -25,8 +25,8 @@ def details(request, hub):
     initial = {"name": hub.name, "address": hub.address, "description": hub.description}
     form = HubDetailsForm(request.POST if "details" in request.POST else None, initial=initial)
     photo_form = PhotoForm(
-        request.POST if "photo" in request.POST else None,
-        request.FILES if "photo" in request.POST else None,
+        request.POST if "upload_photo" in request.POST else None,
+        request.FILES if "upload_photo" in request.POST else None,
         initial={"photo_alt": hub.photo_alt},
     )
     if request.method == "POST":
@@ -43,7 +43,7 @@ def details(request, hub):
             else:
                 messages.success(request, _("Opplysningene er lagret."))
                 done = True
-        elif "photo" in request.POST and photo_form.is_valid():
+        elif "upload_photo" in request.POST and photo_form.is_valid():
             try:
                 actions.set_photo(
                     hub,
