@@ -205,3 +205,52 @@ class PortfolioFilterForm(forms.Form):
         self.fields["cluster"].choices = [("", _("Alle")), *((c.slug, c.name) for c in clusters)]
         for field in self.fields.values():
             field.widget.attrs["class"] = "ds-input"
+
+
+class PersonByEmailField(forms.EmailField):
+    """An active person named by their e-mail address; empty is no one."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        person = Person.objects.filter(email__iexact=value, is_active=True).first()
+        if person is None:
+            raise forms.ValidationError(_("Ingen i Hubro har den e-postadressen."))
+        return person
+
+    def prepare_value(self, value):
+        return value.email if isinstance(value, Person) else value
+
+
+class ProjectEditForm(DesignsystemetMixin, forms.Form):
+    """A project's details; its status changes through ``StatusForm``, with a reason."""
+
+    title = forms.CharField(label=_("Tittel"), max_length=200)
+    description = forms.CharField(
+        label=_("Beskrivelse"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    starts_on = forms.DateField(
+        label=_("Start"), required=False, widget=forms.DateInput(attrs=DATE)
+    )
+    ends_on = forms.DateField(label=_("Slutt"), required=False, widget=forms.DateInput(attrs=DATE))
+    hub = forms.ModelChoiceField(
+        label=_("Hub"), queryset=Hub.objects.none(), required=False, empty_label=_("Ingen")
+    )
+    cluster = forms.ModelChoiceField(
+        label=_("Klynge"), queryset=Cluster.objects.none(), required=False, empty_label=_("Ingen")
+    )
+    lead = PersonByEmailField(
+        label=_("Prosjektleder (e-post)"),
+        help_text=_("Prosjektlederen kan endre og slette prosjektet."),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["hub"].queryset = Hub.objects.filter(is_active=True).order_by("name")
+        self.fields["cluster"].queryset = Cluster.objects.order_by("name")
+
+
+class PartnerRoleForm(DesignsystemetMixin, forms.Form):
+    role = forms.ChoiceField(label=_("Rolle"), choices=ProjectPartner.Role.choices)
