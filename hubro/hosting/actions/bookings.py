@@ -100,7 +100,9 @@ def cancel_with_reason(hub, booking: Booking, *, reason: str, actor) -> Booking:
         )
     if booking.space.hub_id != hub.pk:
         raise Invalid(_("Rommet finnes ikke i denne huben."), code="unknown_space")
-    if booking.status != Booking.Status.CONFIRMED:
+    # The stored status, not the caller's copy: cancelling twice must say so.
+    status = Booking.objects.filter(pk=booking.pk).values_list("status", flat=True).first()
+    if status != Booking.Status.CONFIRMED:
         raise Invalid(
             _("Bookingen er ikke lenger aktiv (avbestilt eller frigitt)."), code="not_active"
         )

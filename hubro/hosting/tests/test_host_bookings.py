@@ -251,7 +251,7 @@ def test_the_api_books_moves_and_cancels_through_the_same_actions(
     done = api.post(f"/api/v1/host/hubs/testlab/bookings/{pk}/cancel", {"reason": "Stengt"})
     assert done.status_code == 200 and done.json()["status"] == "cancelled"
     actions = list(
-        AuditEntry.objects.filter(object_id=str(pk))
+        AuditEntry.objects.filter(object_type="bookings.booking", object_id=str(pk))
         .order_by("at", "id")
         .values_list("action", flat=True)
     )
