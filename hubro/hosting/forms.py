@@ -23,6 +23,13 @@ def _time(label, **kwargs):
     )
 
 
+class SpaceField(forms.ModelChoiceField):
+    """A space of the hub, named with its kind ("Møterom Lista – Møterom")."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.name} – {obj.get_kind_display()}"
+
+
 class SlotMixin:
     """A space, a date and a time range, turned into aware ``start_at``/``end_at``."""
 
@@ -47,7 +54,7 @@ class OnBehalfForm(SlotMixin, DesignsystemetMixin, forms.Form):
         required=False,
         empty_label=_("Personens egen (hovedtilknytning)"),
     )
-    space = forms.ModelChoiceField(label=_("Rom eller plass"), queryset=Space.objects.none())
+    space = SpaceField(label=_("Rom eller plass"), queryset=Space.objects.none())
     date = forms.DateField(label=_("Dato"), widget=DATE)
     start = _time(_("Fra"))
     end = _time(_("Til"))
@@ -83,9 +90,7 @@ class OnBehalfForm(SlotMixin, DesignsystemetMixin, forms.Form):
 
 
 class MoveForm(SlotMixin, DesignsystemetMixin, forms.Form):
-    space = forms.ModelChoiceField(
-        label=_("Rom eller plass"), queryset=Space.objects.none(), empty_label=None
-    )
+    space = SpaceField(label=_("Rom eller plass"), queryset=Space.objects.none(), empty_label=None)
     date = forms.DateField(label=_("Dato"), widget=DATE)
     start = _time(_("Fra"))
     end = _time(_("Til"))

@@ -2,5 +2,8 @@
 // hidden until then); without it, the browser's own Print does the same.
 document.querySelectorAll("[data-print]").forEach((button) => {
   button.hidden = false;
-  button.addEventListener("click", () => window.print());
+  button.addEventListener("click", (event) => {
+    event.preventDefault();
+    window.print();
+  });
 });
