@@ -11,7 +11,6 @@ from hubro.core.admin import AuditedAdmin
 
 from .models import ClosedDay, Hub, HubHost, OpeningHours, Space
 
-
 # Django's date shortcuts and two-pane selectors fail axe-core checks; the browser's own
 # date input and a plain multiple select are accessible and work without JavaScript.
 ACCESSIBLE_WIDGETS = {models.DateField: {"widget": forms.DateInput(attrs={"type": "date"})}}

@@ -96,8 +96,9 @@ def test_the_project_lead_edits_the_project_and_its_partners(client, ola, projec
 
 
 def test_the_project_lead_deletes_the_project_and_its_events_stay(client, ola, project, hub):
-    from conftest import at
     from django.utils import timezone
+
+    from conftest import at
 
     day = timezone.localdate()
     event = Event.objects.create(

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import at, make_person
+from conftest import at
 from hubro.bookings.models import Booking
 from hubro.events.models import Event
 from hubro.hosting.actions.hub import renew_lobby_secret, turn_off_lobby
