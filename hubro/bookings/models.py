@@ -216,6 +216,18 @@ class BookingRule(models.Model):
         _("hvem kan booke"), max_length=10, choices=Access.choices, default=Access.ANYONE
     )
 
+    # What a host sets on a rule (the host's workspace and the admin alike).
+    EDITABLE_FIELDS = (
+        "space_kind",
+        "access",
+        "max_days_ahead",
+        "max_future_bookings",
+        "min_minutes",
+        "max_minutes",
+        "granularity",
+        "midday",
+    )
+
     class Meta:
         verbose_name = _("bookingregel")
         verbose_name_plural = _("bookingregler")

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hubro.core.forms import DesignsystemetMixin
+from hubro.core.forms import DesignsystemetMixin, PersonByEmailField
 from hubro.core.models import Organization, Person, normalize_orgnr
 from hubro.events.forms import ModelIdsField
 from hubro.spaces.models import Hub
@@ -205,22 +205,6 @@ class PortfolioFilterForm(forms.Form):
         self.fields["cluster"].choices = [("", _("Alle")), *((c.slug, c.name) for c in clusters)]
         for field in self.fields.values():
             field.widget.attrs["class"] = "ds-input"
-
-
-class PersonByEmailField(forms.EmailField):
-    """An active person named by their e-mail address; empty is no one."""
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value:
-            return None
-        person = Person.objects.filter(email__iexact=value, is_active=True).first()
-        if person is None:
-            raise forms.ValidationError(_("Ingen i Hubro har den e-postadressen."))
-        return person
-
-    def prepare_value(self, value):
-        return value.email if isinstance(value, Person) else value
 
 
 class ProjectEditForm(DesignsystemetMixin, forms.Form):

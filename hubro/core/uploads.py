@@ -9,10 +9,7 @@ from hubro.core.errors import Invalid
 MAX_PDF_BYTES = 10 * 1024 * 1024
 
 
-def check_pdf(upload, *, field: str = "file", max_bytes: int = MAX_PDF_BYTES) -> None:
-    """Refuse anything but a PDF of at most ``max_bytes``: a name ending in .pdf (when the
-    upload has a name) and content that starts with ``%PDF-`` (the name alone proves
-    nothing). Leaves the file at its start."""
+def _present_and_small(upload, *, field: str, max_bytes: int) -> None:
     if upload is None:
         raise Invalid(_("Velg en fil."), code="missing_file", field=field)
     if upload.size > max_bytes:
@@ -21,6 +18,13 @@ def check_pdf(upload, *, field: str = "file", max_bytes: int = MAX_PDF_BYTES) ->
             code="file_too_large",
             field=field,
         )
+
+
+def check_pdf(upload, *, field: str = "file", max_bytes: int = MAX_PDF_BYTES) -> None:
+    """Refuse anything but a PDF of at most ``max_bytes``: a name ending in .pdf (when the
+    upload has a name) and content that starts with ``%PDF-`` (the name alone proves
+    nothing). Leaves the file at its start."""
+    _present_and_small(upload, field=field, max_bytes=max_bytes)
     name = getattr(upload, "name", "") or ""
     upload.seek(0)
     head = upload.read(5)
@@ -45,14 +49,7 @@ def clean_image(upload, *, field: str = "photo", max_bytes: int = MAX_IMAGE_BYTE
     beside the picture."""
     from PIL import Image, ImageOps, UnidentifiedImageError
 
-    if upload is None:
-        raise Invalid(_("Velg en fil."), code="missing_file", field=field)
-    if upload.size > max_bytes:
-        raise Invalid(
-            _("Filen er for stor (høyst %(mb)d MB).") % {"mb": max_bytes // (1024 * 1024)},
-            code="file_too_large",
-            field=field,
-        )
+    _present_and_small(upload, field=field, max_bytes=max_bytes)
     not_image = Invalid(
         _("Filen er ikke et bilde Hubro kan bruke. Bruk JPEG, PNG eller WebP."),
         code="not_image",

@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hubro.bookings.models import PURPOSE_MAX_LENGTH, BookingRule
-from hubro.core.forms import DesignsystemetMixin
-from hubro.core.models import Organization, Person
+from hubro.core.forms import DesignsystemetMixin, PersonByEmailField
+from hubro.core.models import Organization
 from hubro.core.timeutil import local_datetime
 from hubro.insights.models import StatisticsSetting
 from hubro.spaces.models import OpeningHours, Space, SpaceFeature
@@ -43,7 +43,7 @@ class SlotMixin:
 
 
 class OnBehalfForm(SlotMixin, DesignsystemetMixin, forms.Form):
-    email = forms.EmailField(
+    email = PersonByEmailField(
         label=_("Personens e-post"),
         help_text=_("Personen må være med i en av hubens medlemsorganisasjoner."),
         widget=forms.EmailInput(attrs={"list": "hub-people", "autocomplete": "off"}),
@@ -79,14 +79,6 @@ class OnBehalfForm(SlotMixin, DesignsystemetMixin, forms.Form):
                 *hub.member_organizations.values_list("pk", flat=True),
             ]
         ).order_by("name")
-
-    def clean_email(self):
-        email = self.cleaned_data["email"]
-        person = Person.objects.filter(email__iexact=email, is_active=True).first()
-        if person is None:
-            raise forms.ValidationError(_("Ingen i Hubro har den e-postadressen."))
-        self.cleaned_data["person"] = person
-        return email
 
 
 class MoveForm(SlotMixin, DesignsystemetMixin, forms.Form):
@@ -228,16 +220,7 @@ class HolidaysForm(DesignsystemetMixin, forms.Form):
 class RuleForm(DesignsystemetMixin, forms.ModelForm):
     class Meta:
         model = BookingRule
-        fields = [
-            "space_kind",
-            "access",
-            "max_days_ahead",
-            "max_future_bookings",
-            "min_minutes",
-            "max_minutes",
-            "granularity",
-            "midday",
-        ]
+        fields = list(BookingRule.EDITABLE_FIELDS)
         widgets = {
             "midday": forms.TimeInput(format="%H:%M", attrs={"type": "time", "step": 900}),
         }
@@ -248,12 +231,4 @@ class OrganizationSearchForm(forms.Form):
 
 
 class CohostForm(DesignsystemetMixin, forms.Form):
-    email = forms.EmailField(label=_("E-post til den nye verten"))
-
-    def clean_email(self):
-        email = self.cleaned_data["email"]
-        person = Person.objects.filter(email__iexact=email).first()
-        if person is None:
-            raise forms.ValidationError(_("Ingen i Hubro har den e-postadressen."))
-        self.cleaned_data["person"] = person
-        return email
+    email = PersonByEmailField(label=_("E-post til den nye verten"))

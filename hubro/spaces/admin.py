@@ -41,16 +41,7 @@ class ClosedDayInline(HostEditableInline):
 class BookingRuleForm(forms.ModelForm):
     class Meta:
         model = BookingRule
-        fields = [
-            "space_kind",
-            "access",
-            "max_days_ahead",
-            "max_future_bookings",
-            "min_minutes",
-            "max_minutes",
-            "granularity",
-            "midday",
-        ]
+        fields = list(BookingRule.EDITABLE_FIELDS)
 
     def clean(self):
         data = super().clean()

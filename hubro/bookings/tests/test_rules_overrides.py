@@ -174,7 +174,7 @@ def test_a_host_overrides_in_the_web_form(client, desk, vera, strict):
     assert (booking.override_by, booking.overridden_rules) == (vera, ["too_long"])
 
 
-def ADMIN_ONLY_FIELDS(hub):  # noqa: N802 (reads as the constant part of the form)
+def ADMIN_ONLY_FIELDS(hub):
     """The hub fields only an administrator edits in the admin."""
     return {
         "slug": hub.slug,

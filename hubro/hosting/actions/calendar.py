@@ -10,16 +10,7 @@ from hubro.core.audit import record
 from hubro.core.errors import Conflict, Invalid
 from hubro.spaces.models import ClosedDay, OpeningHours
 
-RULE_FIELDS = (
-    "space_kind",
-    "access",
-    "max_days_ahead",
-    "max_future_bookings",
-    "min_minutes",
-    "max_minutes",
-    "granularity",
-    "midday",
-)
+RULE_FIELDS = BookingRule.EDITABLE_FIELDS
 
 
 def set_opening_hours(hub, hours: dict[int, tuple[dt.time, dt.time] | None], *, actor) -> list:

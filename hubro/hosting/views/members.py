@@ -39,14 +39,14 @@ def members(request, hub):
     cohost_form = CohostForm(request.POST if "cohost" in request.POST else None)
     if request.method == "POST" and "cohost" in request.POST and cohost_form.is_valid():
         try:
-            actions.add_cohost(hub, cohost_form.cleaned_data["person"], actor=request.user)
+            actions.add_cohost(hub, cohost_form.cleaned_data["email"], actor=request.user)
         except DomainError as exc:
             show_error(cohost_form, exc)
         else:
             messages.success(
                 request,
                 _("%(name)s er nå vert for huben.")
-                % {"name": cohost_form.cleaned_data["person"].get_full_name()},
+                % {"name": cohost_form.cleaned_data["email"].get_full_name()},
             )
             return redirect("hosting:members", slug=hub.slug)
     return render(

@@ -93,6 +93,15 @@ def export(request, hub, view, extension):
     return tabular.download(content, f"{name}.{extension}")
 
 
+def _about(booking) -> dict:
+    """The words a message about a booking names: its person, space and time."""
+    return {
+        "person": booking.person.get_full_name(),
+        "space": booking.space.name,
+        "when": when(booking),
+    }
+
+
 def _back(hub, day) -> str:
     return reverse("hosting:today", args=[hub.slug]) + f"?date={day.isoformat()}"
 
@@ -107,7 +116,7 @@ def book(request, hub):
         try:
             booking = book_on_behalf(
                 hub,
-                person=data["person"],
+                person=data["email"],
                 space=data["space"],
                 start=data["start_at"],
                 end=data["end_at"],
@@ -121,13 +130,7 @@ def book(request, hub):
             show_error(form, exc)
         else:
             messages.success(
-                request,
-                _("Booket for %(person)s: %(space)s, %(when)s.")
-                % {
-                    "person": booking.person.get_full_name(),
-                    "space": booking.space.name,
-                    "when": when(booking),
-                },
+                request, _("Booket for %(person)s: %(space)s, %(when)s.") % _about(booking)
             )
             return redirect(_back(hub, timezone.localtime(booking.start).date()))
     people = (
@@ -181,13 +184,7 @@ def move_view(request, hub, pk):
             show_error(form, exc)
         else:
             messages.success(
-                request,
-                _("Flyttet: %(person)s, %(space)s, %(when)s.")
-                % {
-                    "person": moved.person.get_full_name(),
-                    "space": moved.space.name,
-                    "when": when(moved),
-                },
+                request, _("Flyttet: %(person)s, %(space)s, %(when)s.") % _about(moved)
             )
             return redirect(_back(hub, timezone.localtime(moved.start).date()))
     return render(
@@ -226,11 +223,7 @@ def cancel_view(request, hub, pk):
                     "Avbestilt: %(person)s, %(space)s, %(when)s. Personen får e-post med"
                     " begrunnelsen."
                 )
-                % {
-                    "person": booking.person.get_full_name(),
-                    "space": booking.space.name,
-                    "when": when(booking),
-                },
+                % _about(booking),
             )
             return redirect(_back(hub, day))
     return render(
