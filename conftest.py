@@ -120,7 +120,7 @@ def meeting_room(hub):
 
 @pytest.fixture
 def vera(hub, lyngdal_kommune):
-    person = make_person("vera@lyngdal.test", lyngdal_kommune, name="Vera Vert", is_staff=True)
+    person = make_person("vera@lyngdal.test", lyngdal_kommune, name="Vera Vert")
     HubHost.objects.create(hub=hub, person=person)
     return person
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "hubro.registry",
     "hubro.programme",
     "hubro.handbook",
+    "hubro.hosting",
     "hubro.api",
 ]
 

@@ -22,6 +22,8 @@ urlpatterns = [
     path("", include("hubro.registry.urls")),
     path("", include("hubro.programme.urls")),
     path("", include("hubro.handbook.urls")),
+    path("", include("hubro.hosting.urls")),
+    path("", include("hubro.hosting.lobby_urls")),
     path("api/v1/", api.urls),
     re_path(r"^api/", not_found),
     path("admin/", admin.site.urls),

@@ -40,6 +40,12 @@ class BookingIn(Schema):
     override: bool = Field(
         False, description="Hosts and administrators: book even if the hub's rules forbid it."
     )
+    purpose: str = Field(
+        "", max_length=120, description="Meeting and project rooms: a short title or purpose."
+    )
+    show_purpose: bool = Field(
+        False, description="Show the purpose on the hub's day view to everyone."
+    )
 
 
 class BookingOut(Schema):
@@ -48,6 +54,8 @@ class BookingOut(Schema):
     start: AwareDatetime
     end: AwareDatetime
     status: str
+    purpose: str
+    show_purpose: bool
 
     @staticmethod
     def resolve_space(obj):
@@ -102,6 +110,8 @@ def create(request, payload: BookingIn):
             end=payload.end,
             actor=request.auth,
             override=payload.override,
+            purpose=payload.purpose,
+            show_purpose=payload.show_purpose,
         )
         return Status(201, booking)
     repeat = payload.repeat
@@ -120,6 +130,8 @@ def create(request, payload: BookingIn):
         on_conflict=repeat.on_conflict,
         actor=request.auth,
         override=payload.override,
+        purpose=payload.purpose,
+        show_purpose=payload.show_purpose,
     )
     return Status(
         201,

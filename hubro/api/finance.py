@@ -118,11 +118,28 @@ class PartyOut(Schema):
     name: str
 
 
+class KeyShareOut(Schema):
+    """How the organization's share under the year's key is worked out."""
+
+    key: str
+    basis: str
+    own_basis: str
+    total_basis: str
+    participants: int
+    basis_percent: str | None
+    costs: str
+    deducted: str
+    to_share: str
+    percent: str | None
+    amount: str
+
+
 class StatementLineOut(Schema):
     description: str
     quantity: int
     amount: str
     vat_category: str
+    vat_label: str
     vat_rate: int
     vat: str
     status: str
@@ -143,6 +160,7 @@ class StatementOut(Schema):
     total: str
     vat_total: str
     total_with_vat: str
+    key_share: KeyShareOut | None
     person_days: int
     cost_per_person_day: str | None
 
@@ -326,6 +344,7 @@ def statement(request, slug: str, orgnr: str, year: int = Path(..., ge=2000, le=
                 "quantity": line.quantity,
                 "amount": nok(line.amount),
                 "vat_category": line.vat_category,
+                "vat_label": line.vat_label,
                 "vat_rate": line.vat_rate,
                 "vat": nok(line.vat),
                 "status": line.status,
@@ -336,8 +355,27 @@ def statement(request, slug: str, orgnr: str, year: int = Path(..., ge=2000, le=
         "total": nok(result.total),
         "vat_total": nok(result.vat_total),
         "total_with_vat": nok(result.total_with_vat),
+        "key_share": _key_share(result.key_share),
         "person_days": result.person_days,
         "cost_per_person_day": nok(result.cost_per_person_day)
         if result.cost_per_person_day is not None
         else None,
+    }
+
+
+def _key_share(share) -> dict | None:
+    if share is None:
+        return None
+    return {
+        "key": share.kind,
+        "basis": share.basis_label,
+        "own_basis": str(share.own_basis.normalize()),
+        "total_basis": str(share.total_basis.normalize()),
+        "participants": share.participants,
+        "basis_percent": str(share.basis_percent) if share.basis_percent is not None else None,
+        "costs": nok(share.costs),
+        "deducted": nok(share.deducted),
+        "to_share": nok(share.to_share),
+        "percent": str(share.percent) if share.percent is not None else None,
+        "amount": nok(share.amount),
     }

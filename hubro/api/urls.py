@@ -14,6 +14,7 @@ from . import (
     events,
     finance,
     handbook,
+    hosting,
     hubs,
     insights,
     me,
@@ -45,6 +46,7 @@ api.add_router("", finance.router)
 api.add_router("", registry.router)
 api.add_router("", programme.router)
 api.add_router("", handbook.router)
+api.add_router("", hosting.router)
 
 
 @api.exception_handler(DomainError)

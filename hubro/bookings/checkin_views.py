@@ -1,5 +1,5 @@
-"""Check-in pages: the page a space's QR code opens, the check-in button, and the
-hosts' printable sheet of QR codes."""
+"""Check-in pages: the page a space's QR code opens and the check-in button. The
+hosts' printable sheet of QR codes is in the host's workspace (``hosting``)."""
 
 import segno
 from django.conf import settings
@@ -15,8 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hubro.core.errors import DomainError, NotFound
-from hubro.core.permissions import is_host
-from hubro.spaces.queries import active_spaces, get_hub, get_space
+from hubro.spaces.queries import get_space
 
 from .checkin import check_in, checkin_candidates, checkin_window, next_checkin
 from .queries import get_booking_for
@@ -81,17 +80,6 @@ def checkin(request, pk):
     return redirect(target)
 
 
-@login_required
 def hub_qr(request, slug):
-    try:
-        hub = get_hub(slug)
-    except NotFound:
-        raise Http404 from None
-    if not is_host(request.user, hub):
-        raise Http404
-    codes = []
-    for space in active_spaces(hub):
-        url = space_checkin_url(space)
-        label = _("QR-kode for innsjekking på %(space)s") % {"space": space.name}
-        codes.append({"space": space, "url": url, "svg": qr_svg(url, label)})
-    return render(request, "bookings/checkin_qr.html", {"hub": hub, "codes": codes})
+    """The sheet moved to the host's workspace (``hosting:qr``); old links still work."""
+    return redirect("hosting:qr", slug=slug, permanent=True)

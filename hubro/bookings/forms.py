@@ -3,6 +3,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hubro.bookings.models import PURPOSE_KINDS, PURPOSE_MAX_LENGTH
 from hubro.core.forms import DesignsystemetMixin
 from hubro.core.models import Organization
 from hubro.core.timeutil import local_datetime
@@ -73,6 +74,17 @@ class BookingForm(DesignsystemetMixin, forms.Form):
         required=False,
         widget=forms.RadioSelect,
     )
+    purpose = forms.CharField(
+        label=_("Formål eller tittel (valgfritt)"),
+        help_text=_("For eksempel «Styremøte Lister IPR». Verten ser det."),
+        max_length=PURPOSE_MAX_LENGTH,
+        required=False,
+    )
+    show_purpose = forms.BooleanField(
+        label=_("Vis formålet i hubens dagsoversikt"),
+        help_text=_("Da ser alle som ser huben, hva rommet er booket til."),
+        required=False,
+    )
     override = forms.BooleanField(
         label=_("Overstyr reglene"),
         help_text=_("Som vert kan du booke selv om hubens regler ikke tillater det."),
@@ -94,12 +106,17 @@ class BookingForm(DesignsystemetMixin, forms.Form):
             field.widget = forms.HiddenInput()
         if not may_override:
             del self.fields["override"]
+        if space.kind not in PURPOSE_KINDS:
+            del self.fields["purpose"]
+            del self.fields["show_purpose"]
 
     def clean(self):
         data = super().clean()
         data["repeat"] = self._repeat(data)
         data["on_conflict"] = data.get("on_conflict") or "skip"
         data["override"] = bool(data.get("override"))
+        data["purpose"] = data.get("purpose") or ""
+        data["show_purpose"] = bool(data.get("show_purpose"))
         day = data.get("date")
         if day is None:
             return data

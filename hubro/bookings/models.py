@@ -9,6 +9,11 @@ from django.utils.translation import gettext_lazy as _
 
 from hubro.spaces.models import Space
 
+# A title, not a minutes document: it must fit on one line of the day view.
+PURPOSE_MAX_LENGTH = 120
+# The kinds of space a purpose can be given for: rooms where people meet.
+PURPOSE_KINDS = (Space.Kind.MEETING_ROOM, Space.Kind.PROJECT_ROOM)
+
 
 class BookingQuerySet(models.QuerySet):
     def confirmed(self):
@@ -108,6 +113,21 @@ class Booking(models.Model):
     checked_in_at = models.DateTimeField(_("sjekket inn"), null=True, blank=True)
     released_at = models.DateTimeField(_("frigitt"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("påminnelse sendt"), null=True, blank=True)
+    # A short title of a meeting: the hub's hosts see it; everyone else on the hub's day
+    # view only when ``show_purpose`` is set by the person who booked.
+    purpose = models.CharField(_("formål"), max_length=PURPOSE_MAX_LENGTH, blank=True)
+    show_purpose = models.BooleanField(_("vis formålet i hubens dagsoversikt"), default=False)
+    # Who made the booking when it was not the person: a host booking on their behalf.
+    booked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("booket av"),
+    )
+    # Why a host cancelled someone's booking; told to the person by e-mail.
+    cancel_reason = models.TextField(_("begrunnelse for avbestilling"), blank=True)
     # A host or administrator who booked past the rules; the rules it broke.
     override_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -194,6 +214,18 @@ class BookingRule(models.Model):
     )
     access = models.CharField(
         _("hvem kan booke"), max_length=10, choices=Access.choices, default=Access.ANYONE
+    )
+
+    # What a host sets on a rule (the host's workspace and the admin alike).
+    EDITABLE_FIELDS = (
+        "space_kind",
+        "access",
+        "max_days_ahead",
+        "max_future_bookings",
+        "min_minutes",
+        "max_minutes",
+        "granularity",
+        "midday",
     )
 
     class Meta:

@@ -22,13 +22,13 @@ from .models import Booking
 
 logger = logging.getLogger(__name__)
 
-EVENTS = ("created", "cancelled", "released", "reminder")
+EVENTS = ("created", "cancelled", "released", "reminder", "moved")
 # The events whose calendar attachment removes the event from the person's calendar.
 CANCELLING_EVENTS = ("cancelled", "released")
 
 
 def notify(event: str, booking_ids: list[int]) -> None:
-    """Queue the messages for ``event`` (created, cancelled, released, reminder).
+    """Queue the messages for ``event`` (created, cancelled, released, reminder, moved).
 
     Never raises: a failure to enqueue is logged, and the booking stands."""
     from .tasks import send_booking_email
@@ -82,6 +82,10 @@ def _context(booking: Booking, event: str) -> dict:
         "space": booking.space,
         "hub": hub,
         "organization": booking.organization,
+        "purpose": booking.purpose,
+        # A host who booked for the person, and a host's reason for cancelling.
+        "booked_by": booking.booked_by.get_full_name() if booking.booked_by_id else "",
+        "reason": booking.cancel_reason,
         # Translators: a date format (Django's date filter) for emails, e.g. "l, F j, Y".
         "day": format_day(start, "long"),
         "start": date_format(start, "H:i"),
@@ -128,7 +132,7 @@ def send_booking_email_now(booking_id: int, event: str) -> bool:
     """Render and send one booking email through the default mailer. False when the
     booking no longer exists."""
     booking = (
-        Booking.objects.select_related("space__hub", "person", "organization")
+        Booking.objects.select_related("space__hub", "person", "organization", "booked_by")
         .filter(pk=booking_id)
         .first()
     )

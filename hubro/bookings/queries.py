@@ -161,7 +161,7 @@ def all_hubs_day(day: dt.date) -> list[HubFree]:
     windows = {hub.pk: hub.open_interval(day) for hub in hubs}
     spaces = (
         Space.objects.filter(hub_id__in=list(result), is_active=True)
-        .order_by("hub_id", "kind", "name")
+        .order_by("hub_id", "kind", "position", "name")
         .values_list("pk", "hub_id")
     )
     window_of = {}  # space id -> its hub's (opens, closes), for the open hubs

@@ -76,6 +76,8 @@ def _book(request, space, data):
         "organization": data["organization"],
         "actor": request.user,
         "override": data["override"],
+        "purpose": data["purpose"],
+        "show_purpose": data["show_purpose"],
     }
     if data["repeat"] is None:
         booking = create_booking(

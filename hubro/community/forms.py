@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hubro.core.forms import DesignsystemetMixin
+from hubro.core.forms import DesignsystemetMixin, PersonByEmailField
 from hubro.core.models import Organization, Person, normalize_orgnr
 from hubro.events.forms import ModelIdsField
 from hubro.spaces.models import Hub
@@ -205,3 +205,36 @@ class PortfolioFilterForm(forms.Form):
         self.fields["cluster"].choices = [("", _("Alle")), *((c.slug, c.name) for c in clusters)]
         for field in self.fields.values():
             field.widget.attrs["class"] = "ds-input"
+
+
+class ProjectEditForm(DesignsystemetMixin, forms.Form):
+    """A project's details; its status changes through ``StatusForm``, with a reason."""
+
+    title = forms.CharField(label=_("Tittel"), max_length=200)
+    description = forms.CharField(
+        label=_("Beskrivelse"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    starts_on = forms.DateField(
+        label=_("Start"), required=False, widget=forms.DateInput(attrs=DATE)
+    )
+    ends_on = forms.DateField(label=_("Slutt"), required=False, widget=forms.DateInput(attrs=DATE))
+    hub = forms.ModelChoiceField(
+        label=_("Hub"), queryset=Hub.objects.none(), required=False, empty_label=_("Ingen")
+    )
+    cluster = forms.ModelChoiceField(
+        label=_("Klynge"), queryset=Cluster.objects.none(), required=False, empty_label=_("Ingen")
+    )
+    lead = PersonByEmailField(
+        label=_("Prosjektleder (e-post)"),
+        help_text=_("Prosjektlederen kan endre og slette prosjektet."),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["hub"].queryset = Hub.objects.filter(is_active=True).order_by("name")
+        self.fields["cluster"].queryset = Cluster.objects.order_by("name")
+
+
+class PartnerRoleForm(DesignsystemetMixin, forms.Form):
+    role = forms.ChoiceField(label=_("Rolle"), choices=ProjectPartner.Role.choices)

@@ -167,6 +167,15 @@ class Project(models.Model):
         related_name="merged_from",
         verbose_name=_("slått sammen med"),
     )
+    # The project lead manages the project like the hosts of its hub do.
+    lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("prosjektleder"),
+    )
     created_at = models.DateTimeField(_("opprettet"), default=timezone.now)
 
     class Meta:

@@ -2,8 +2,10 @@
 
 - Reading: every signed-in, active person sees every cluster and project, funding
   amounts included (projects are public-sector work paid with public money).
-- Managing: administrators, and the hosts of a hub manage the clusters that have the
-  hub as a home hub and the projects that belong to the hub or to such a cluster."""
+- Managing (editing, deleting, adding members and partners): administrators; the hosts
+  of a hub manage the clusters that have the hub as a home hub and the projects that
+  belong to the hub or to such a cluster; a cluster's lead (its contact person)
+  manages the cluster and its projects; a project's lead manages the project."""
 
 from hubro.core.permissions import is_admin
 
@@ -28,7 +30,7 @@ def may_manage_hub(person, hub) -> bool:
 def may_manage_cluster(person, cluster) -> bool:
     if not may_read(person):
         return False
-    if is_admin(person):
+    if is_admin(person) or cluster.contact_person_id == person.pk:
         return True
     return cluster.home_hubs.filter(hosts=person).exists()
 
@@ -36,7 +38,7 @@ def may_manage_cluster(person, cluster) -> bool:
 def may_manage_project(person, project) -> bool:
     if not may_read(person):
         return False
-    if is_admin(person):
+    if is_admin(person) or project.lead_id == person.pk:
         return True
     if project.hub_id and project.hub.hosts.filter(pk=person.pk).exists():
         return True

@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from hubro.core.audit import record
+from hubro.core.permissions import is_admin
 
 from .models import (
     ApiToken,
@@ -15,6 +16,15 @@ from .models import (
     Person,
     Region,
 )
+
+
+def _administrators_only(request) -> bool:
+    """The admin is an administrator's tool: only superusers get in. ``is_staff`` alone
+    opens nothing; hosts and coordinators work in Hubro's own pages."""
+    return is_admin(request.user)
+
+
+admin.site.has_permission = _administrators_only
 
 
 class AuditedAdmin(admin.ModelAdmin):

@@ -68,14 +68,16 @@ def navigation(request):
 
 
 def items(request):
-    """The core app's own entries: the profile, and the admin for staff."""
+    """The core app's own entries: the profile, and the admin for administrators."""
     from django.urls import reverse
     from django.utils.translation import gettext as _
+
+    from hubro.core.permissions import is_admin
 
     entries = [
         NavItem(_("Min profil"), reverse("profile:index"), ("profile",), order=900, group=PERSONAL)
     ]
-    if request.user.is_staff:
+    if is_admin(request.user):
         entries.append(
             NavItem(
                 _("Administrasjon"),

@@ -2,7 +2,8 @@
 
 - Hosts of a hub and administrators see and edit everything of the hub.
 - A coordinator of an organization sees the organization's agreements (not drafts)
-  and its yearly statements, nothing else.
+  and its yearly statements, and the key page (read only) of every hub and year where
+  the organization shares the costs under the key; nothing else.
 - Everyone else sees nothing: every fetch raises ``NotFound`` (a 404 in UI and API)."""
 
 from django.db.models import Q
@@ -136,3 +137,14 @@ def cost_lines_in_year(hub, year: int) -> list:
 
     lines = CostLine.objects.filter(hub=hub, year__lte=year).order_by("year", "pk")
     return [line for line in lines if line.last_year >= year]
+
+
+def key_readers_organizations(person, hub, year: int) -> list[Organization]:
+    """The organizations ``person`` coordinates that share ``hub``'s costs in ``year``
+    (they pay under that year's key); empty for anyone else."""
+    from .sharing import participants_of
+
+    coordinated = set(coordinated_organizations(person).values_list("pk", flat=True))
+    if not coordinated:
+        return []
+    return [org for org in participants_of(hub, year) if org.pk in coordinated]

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from hubro.core.models import Membership
 
 from .coverage import year_coverage
+from .explain import explain_line, key_share
 from .models import Agreement
 from .money import ZERO, per_unit, to_ore
 from .sharing import year_bounds
@@ -36,10 +37,17 @@ class StatementLine:
     status: str  # the agreement's status, or "computed" for a share without agreement
     agreement_id: int | None = None
     quantity: int = 1
+    # How the amount was worked out (``explain.LineExplanation``), for the coordinator.
+    explanation: object = None
 
     @property
     def status_label(self) -> str:
         return status_label(self.status)
+
+    @property
+    def vat_label(self) -> str:
+        """The VAT category in words (the code alone, "E", tells a reader nothing)."""
+        return str(Agreement.VatCategory(self.vat_category).label)
 
     @property
     def vat(self) -> Decimal:
@@ -60,6 +68,8 @@ class Statement:
     key: str | None
     key_label: str
     lines: list[StatementLine] = field(default_factory=list)
+    # The organization's share under the chosen key, step by step (``explain.KeyShare``).
+    key_share: object = None
 
     @property
     def total(self) -> Decimal:
@@ -118,15 +128,17 @@ def build_statement(hub, organization, year: int, *, language: str | None = None
         key_label = str(shares.keys[key].get_kind_display()) if key else _("ingen valgt")
         lines = []
         for agreement in agreements:
+            amount = coverage.income_by_agreement.get(agreement.pk, ZERO)
             lines.append(
                 StatementLine(
                     description=_("%(hub)s %(year)s: %(basis)s")
                     % {"hub": hub.name, "year": year, "basis": agreement.get_basis_display()},
-                    amount=coverage.income_by_agreement.get(agreement.pk, ZERO),
+                    amount=amount,
                     vat_category=agreement.vat_category,
                     vat_rate=Agreement.VAT_RATES[agreement.vat_category],
                     status=agreement.status,
                     agreement_id=agreement.pk,
+                    explanation=explain_line(agreement, amount, year, shares, organization),
                 )
             )
         if not lines:
@@ -140,6 +152,7 @@ def build_statement(hub, organization, year: int, *, language: str | None = None
                         vat_category=Agreement.VatCategory.EXEMPT,
                         vat_rate=0,
                         status="computed",
+                        explanation=explain_line(None, share, year, shares, organization),
                     )
                 )
     references = [a.reference for a in agreements if a.reference]
@@ -165,6 +178,7 @@ def build_statement(hub, organization, year: int, *, language: str | None = None
         key=key,
         key_label=key_label,
         lines=lines,
+        key_share=key_share(shares, organization),
     )
 
 
@@ -201,7 +215,7 @@ def statement_xlsx(statement: Statement) -> bytes:
             cell.font = bold
         for line in statement.lines:
             sheet.append(
-                [line.description, status_label(line.status), line.vat_category, line.amount]
+                [line.description, status_label(line.status), line.vat_label, line.amount]
             )
             sheet.cell(sheet.max_row, 4).number_format = money
         sheet.append([_("Sum"), "", "", statement.total])

@@ -11,9 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hubro.core.errors import DomainError, NotFound
+from hubro.spaces.models import Hub
 
 from . import actions
 from .coverage import costs_by_year, runway, year_coverage
+from .explain import explain_line, key_share
 from .forms import AgreementForm, CostLineForm, DocumentForm, KeyForm, ParticipantNumbersForm
 from .models import Agreement, CostLine, SharingKey
 from .queries import (
@@ -24,6 +26,7 @@ from .queries import (
     get_hub_for_host,
     get_statement_party,
     hosted_hubs,
+    key_readers_organizations,
     may_edit,
     statements_for,
     visible_agreements,
@@ -251,9 +254,35 @@ def agreement_detail(request, pk):
             "editable": editable,
             "form": form,
             "documents": agreement.documents.all(),
+            "explanations": _agreement_explanations(agreement),
         },
         status=422 if request.method == "POST" else 200,
     )
+
+
+# An agreement page explains at most this many years (each is a full computation).
+EXPLAINED_YEARS = 6
+
+
+def _agreement_explanations(agreement) -> list:
+    """(year, explanation) for the agreement's years, up to ``EXPLAINED_YEARS`` from the
+    current year on (or its first years, for an agreement that has ended)."""
+    if agreement.status == Agreement.Status.DRAFT:
+        return []
+    years = list(agreement.years)
+    this_year = timezone.localdate().year
+    start = next((i for i, year in enumerate(years) if year >= this_year), 0)
+    result = []
+    for year in years[start : start + EXPLAINED_YEARS]:
+        coverage = year_coverage(agreement.hub, year)
+        amount = coverage.income_by_agreement.get(agreement.pk)
+        if amount is None:
+            continue
+        explanation = explain_line(
+            agreement, amount, year, coverage.shares, agreement.organization
+        )
+        result.append((year, explanation))
+    return result
 
 
 @login_required
@@ -300,10 +329,41 @@ def document_delete(request, pk):
     return redirect("finance:agreement", pk=agreement_pk)
 
 
+def _key_readers_page(request, slug, year):
+    """The key page for coordinators who pay under the key: read only, every sharing
+    organization's basis and share under the chosen key, their own marked."""
+    hub = Hub.objects.filter(slug=slug).first()
+    own = key_readers_organizations(request.user, hub, year) if hub else []
+    if not own:
+        raise Http404
+    coverage = year_coverage(hub, year)
+    shares = coverage.shares
+    rows = [
+        (participant.organization, key_share(shares, participant.organization))
+        for participant in shares.participants
+    ]
+    return render(
+        request,
+        "finance/keys_read.html",
+        {
+            "hub": hub,
+            "year": year,
+            "shares": shares,
+            "chosen_label": SharingKey.Kind(shares.chosen).label if shares.chosen else "",
+            "rows": rows,
+            "own": {org.pk for org in own},
+        },
+    )
+
+
 @login_required
 def keys(request, slug, year):
-    hub = _host_hub(request, slug)
     year = _year(year)
+    if not hosted_hubs(request.user).filter(slug=slug).exists():
+        if request.method != "GET":
+            raise Http404
+        return _key_readers_page(request, slug, year)
+    hub = _host_hub(request, slug)
     key_form = KeyForm(request.POST if "set_up" in request.POST else None)
     coverage = year_coverage(hub, year, all_keys=True)
     numbers_form = ParticipantNumbersForm(

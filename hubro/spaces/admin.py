@@ -1,4 +1,5 @@
-"""Admin for hubs. Hosts see and change only the hubs they host; administrators all."""
+"""Admin for hubs, for administrators only (the admin site lets only superusers in).
+Hosts run their hubs in the host's workspace (``hubro.hosting``)."""
 
 from django import forms
 from django.contrib import admin
@@ -7,17 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from hubro.bookings.models import BookingRule
 from hubro.core.admin import AuditedAdmin
-from hubro.core.permissions import is_admin
 
 from .models import ClosedDay, Hub, HubHost, OpeningHours, Space
-
-
-def _hosts(request, hub=None) -> bool:
-    if is_admin(request.user):
-        return True
-    hosted = HubHost.objects.filter(person=request.user)
-    return hosted.filter(hub=hub).exists() if hub is not None else hosted.exists()
-
 
 # Django's date shortcuts and two-pane selectors fail axe-core checks; the browser's own
 # date input and a plain multiple select are accessible and work without JavaScript.
@@ -25,20 +17,15 @@ ACCESSIBLE_WIDGETS = {models.DateField: {"widget": forms.DateInput(attrs={"type"
 
 
 class HostEditable:
-    """Inline rows the hosts of the hub may edit, like the hub itself. Stacked, so that
-    every field has its own label (tabular rows only have column headers)."""
+    """Inline rows of a hub. Stacked, so that every field has its own label (tabular
+    rows only have column headers)."""
 
     extra = 0
     formfield_overrides = ACCESSIBLE_WIDGETS
 
-    def has_view_permission(self, request, obj=None):
-        return _hosts(request, obj)
-
-    has_change_permission = has_add_permission = has_delete_permission = has_view_permission
-
 
 class HostEditableInline(HostEditable, admin.StackedInline):
-    """A stacked inline of rows the hub's hosts may edit."""
+    """A stacked inline of a hub's rows."""
 
 
 class OpeningHoursInline(HostEditableInline):
@@ -54,16 +41,7 @@ class ClosedDayInline(HostEditableInline):
 class BookingRuleForm(forms.ModelForm):
     class Meta:
         model = BookingRule
-        fields = [
-            "space_kind",
-            "access",
-            "max_days_ahead",
-            "max_future_bookings",
-            "min_minutes",
-            "max_minutes",
-            "granularity",
-            "midday",
-        ]
+        fields = list(BookingRule.EDITABLE_FIELDS)
 
     def clean(self):
         data = super().clean()
@@ -140,38 +118,6 @@ class HubAdmin(AuditedAdmin):
     def audit_hub(self, obj):
         return obj
 
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        return queryset if is_admin(request.user) else queryset.filter(hosts=request.user)
-
-    def get_inlines(self, request, obj):
-        # Only administrators appoint hosts.
-        if is_admin(request.user):
-            return self.inlines
-        return [inline for inline in self.inlines if inline is not HubHostInline]
-
-    def get_prepopulated_fields(self, request, obj=None):
-        return self.prepopulated_fields if is_admin(request.user) else {}
-
-    def get_readonly_fields(self, request, obj=None):
-        if is_admin(request.user):
-            return []
-        return ["slug", "municipality", "region", "host_organization", "is_active"]
-
-    def has_module_permission(self, request):
-        return _hosts(request)
-
-    def has_view_permission(self, request, obj=None):
-        return _hosts(request, obj)
-
-    has_change_permission = has_view_permission
-
-    def has_add_permission(self, request):
-        return is_admin(request.user)
-
-    def has_delete_permission(self, request, obj=None):
-        return is_admin(request.user)
-
 
 @admin.register(Space)
 class SpaceAdmin(AuditedAdmin):
@@ -183,21 +129,4 @@ class SpaceAdmin(AuditedAdmin):
         return obj.hub
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).select_related("hub")
-        return queryset if is_admin(request.user) else queryset.filter(hub__hosts=request.user)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "hub" and not is_admin(request.user):
-            kwargs["queryset"] = Hub.objects.filter(hosts=request.user)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def has_module_permission(self, request):
-        return _hosts(request)
-
-    def has_view_permission(self, request, obj=None):
-        return _hosts(request, obj.hub if obj else None)
-
-    has_change_permission = has_delete_permission = has_view_permission
-
-    def has_add_permission(self, request):
-        return _hosts(request)
+        return super().get_queryset(request).select_related("hub")

@@ -21,6 +21,13 @@ def norwegian_holidays(year: int) -> dict[dt.date, str]:
     return _holidays(year, language)
 
 
+def _photo_path(instance, filename):
+    # The stored name says nothing but the hub and the time; the file is always a JPEG.
+    from django.utils import timezone
+
+    return f"hubs/{instance.pk}/{timezone.now():%Y%m%d%H%M%S}.jpg"
+
+
 class Hub(models.Model):
     """A shared office or hub where people from several organizations work."""
 
@@ -79,6 +86,17 @@ class Hub(models.Model):
     checkin_closes_after = models.PositiveIntegerField(
         _("innsjekking stenger (minutter etter start)"), default=30
     )
+    # Re-encoded by ``hubro.core.uploads.clean_image`` (no metadata) and served only
+    # through ``hosting.views.hub_photo``; never from a public media URL.
+    photo = models.FileField(_("bilde"), upload_to=_photo_path, max_length=300, blank=True)
+    photo_alt = models.CharField(
+        _("bildetekst for skjermlesere"),
+        max_length=200,
+        blank=True,
+        help_text=_("Hva bildet viser, for dem som ikke ser det."),
+    )
+    # The secret part of the lobby screen's address (``hosting.lobby``); empty: off.
+    lobby_secret = models.CharField(max_length=64, unique=True, null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -199,9 +217,11 @@ class Space(models.Model):
     capacity = models.PositiveIntegerField(_("kapasitet"), default=1)
     description = models.TextField(_("beskrivelse"), blank=True)
     is_active = models.BooleanField(_("aktiv"), default=True)
+    # The host's order of the spaces within the hub (``hosting`` moves them up/down).
+    position = models.PositiveIntegerField(_("rekkefølge"), default=0)
 
     class Meta:
-        ordering = ["hub", "kind", "name"]
+        ordering = ["hub", "kind", "position", "name"]
         verbose_name = _("rom eller plass")
         verbose_name_plural = _("rom og plasser")
         constraints = [

@@ -32,7 +32,16 @@ def get_hub(slug: str) -> Hub:
 
 
 def active_spaces(hub: Hub):
-    return hub.spaces.filter(is_active=True).order_by("kind", "name")
+    return hub.spaces.filter(is_active=True).order_by("kind", "position", "name")
+
+
+def spaces_with(hub: Hub, features=()):
+    """The hub's active spaces that have every one of ``features`` (codes of
+    ``SpaceFeature.Feature``), with their features prefetched."""
+    spaces = active_spaces(hub).prefetch_related("features")
+    for code in features:
+        spaces = spaces.filter(features__feature=code)
+    return spaces
 
 
 def get_space(space_id) -> Space:

@@ -50,6 +50,8 @@ class Cell:
     partial: bool = False
     # For busy cells: the bookings' own times (local), which may reach outside the cell.
     busy: list[tuple[dt.datetime, dt.datetime]] = field(default_factory=list)
+    # The purposes of its bookings whose people chose to show them.
+    purposes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -61,6 +63,8 @@ class Row:
     runs: list[tuple[dt.datetime, dt.datetime]]
     # The space had free time this day, but all of it is over.
     free_but_past: bool = False
+    # (start, end, purpose) of the bookings whose people chose to show the purpose.
+    purposes: list[tuple[dt.datetime, dt.datetime, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -167,13 +171,23 @@ def build_timeline(entries, interval, *, now: dt.datetime | None = None) -> Time
                 continue
             busy = [(timezone.localtime(b.start), timezone.localtime(b.end)) for b in entry.busy]
             runs = _bookable_runs(entry.free, columns, now)
+            shown = [
+                (timezone.localtime(b.start), timezone.localtime(b.end), b.purpose)
+                for b in entry.busy
+                if b.show_purpose and b.purpose
+            ]
+            cells = _cells(columns, busy, now)
+            for cell in cells:
+                if cell.state == BUSY:
+                    cell.purposes = [p for s, e, p in shown if s < cell.end and e > cell.start]
             rows.append(
                 Row(
                     space=entry.space,
-                    cells=_cells(columns, busy, now),
+                    cells=cells,
                     busy=busy,
                     runs=runs,
                     free_but_past=bool(entry.free) and not runs,
+                    purposes=shown,
                 )
             )
         if rows:

@@ -1,6 +1,7 @@
 """Hub pages: the list, a hub's day, and the hub's audit log for its hosts."""
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,10 +15,11 @@ from hubro.bookings.queries import hub_day as hub_day_query
 from hubro.core.errors import NotFound
 from hubro.core.permissions import is_host
 
-from .queries import get_hub, hubs_for_list
+from .models import SpaceFeature
+from .queries import get_hub, hubs_for_list, spaces_with
 from .timeline import build_timeline
 
-# The day view accepts these days; see _day_asked_for.
+# The day view accepts these days; see day_asked_for.
 FIRST_DAY = dt.date(1900, 1, 1)
 LAST_DAY = dt.date(2999, 12, 31)
 
@@ -47,7 +49,7 @@ def hub_list(request):
     return render(request, "spaces/hub_list.html", {"hubs": hubs_for_list()})
 
 
-def _day_asked_for(request) -> tuple[dt.date, str]:
+def day_asked_for(request) -> tuple[dt.date, str]:
     """The day in ?date=, or today with a message saying why the value was not used.
     The message is shown inside #day, so that an htmx swap shows it too."""
     raw = request.GET.get("date", "")
@@ -67,12 +69,20 @@ def _day_asked_for(request) -> tuple[dt.date, str]:
     return day, ""
 
 
+def features_asked_for(request) -> list[str]:
+    """The features in ``?utstyr=`` (repeated), known codes only, in vocabulary order."""
+    asked = set(request.GET.getlist("utstyr"))
+    return [code for code in SpaceFeature.Feature.values if code in asked]
+
+
 @login_required
 def hub_day(request, slug):
     hub = _hub_or_404(slug)
-    day, date_error = _day_asked_for(request)
+    day, date_error = day_asked_for(request)
     interval = hub.open_interval(day)
-    timeline = build_timeline(hub_day_query(hub, day), interval)
+    features = features_asked_for(request)
+    spaces = spaces_with(hub, features)
+    timeline = build_timeline(hub_day_query(hub, day, spaces=spaces), interval)
     context = {
         "hub": hub,
         "day": day,
@@ -85,6 +95,9 @@ def hub_day(request, slug):
         "timeline": timeline,
         "groups": timeline.groups,
         "can_manage": is_host(request.user, hub),
+        "features": features,
+        "feature_choices": SpaceFeature.Feature.choices,
+        "feature_query": urlencode([("utstyr", code) for code in features]),
     }
     template = "spaces/hub_day.html"
     if request.headers.get("HX-Request"):

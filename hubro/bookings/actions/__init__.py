@@ -1,9 +1,9 @@
 """Every write to bookings. The web UI and the API call these and nothing else.
 
-- ``bookings``: one booking, made or cancelled;
+- ``bookings``: one booking, made, moved or cancelled;
 - ``series``: a recurring booking, made date by date, cancelled by date range."""
 
-from .bookings import cancel_booking, create_booking, validate_booking_time
+from .bookings import cancel_booking, create_booking, move_booking, validate_booking_time
 from .series import (
     SeriesConflict,
     SeriesInvalid,
@@ -22,5 +22,6 @@ __all__ = [
     "cancel_series",
     "create_booking",
     "create_series",
+    "move_booking",
     "validate_booking_time",
 ]

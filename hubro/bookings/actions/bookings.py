@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hubro.bookings import notifications
-from hubro.bookings.models import Booking
-from hubro.bookings.rules import check_rules, enforce, refuse_override
+from hubro.bookings.models import PURPOSE_KINDS, PURPOSE_MAX_LENGTH, Booking
+from hubro.bookings.rules import RuleBook, check_rules, enforce, refuse_override, rule_for
 from hubro.core.audit import record
 from hubro.core.errors import Conflict, Invalid
 from hubro.core.models import Membership
@@ -74,10 +74,45 @@ def booking_changes(booking: Booking, **extra) -> dict:
     return {**changes, **extra}
 
 
+def clean_purpose(space: Space, purpose: str | None) -> str:
+    """The purpose, trimmed; only meeting and project rooms take one (``purpose_not_allowed``),
+    of at most ``PURPOSE_MAX_LENGTH`` characters (``purpose_too_long``)."""
+    purpose = " ".join((purpose or "").split())
+    if not purpose:
+        return ""
+    if space.kind not in PURPOSE_KINDS:
+        raise Invalid(
+            _("Bare bookinger av møterom og prosjektrom kan ha et formål."),
+            code="purpose_not_allowed",
+            field="purpose",
+        )
+    if len(purpose) > PURPOSE_MAX_LENGTH:
+        raise Invalid(
+            _("Formålet kan være høyst %(max)s tegn.") % {"max": PURPOSE_MAX_LENGTH},
+            code="purpose_too_long",
+            field="purpose",
+        )
+    return purpose
+
+
 def create_booking(
-    *, space: Space, person, start, end, organization=None, actor, override: bool = False
+    *,
+    space: Space,
+    person,
+    start,
+    end,
+    organization=None,
+    actor,
+    override: bool = False,
+    purpose: str = "",
+    show_purpose: bool = False,
 ) -> Booking:
     """Book ``space`` for ``person`` over [start, end), or raise ``Conflict``/``Invalid``.
+
+    ``actor`` may be someone else than ``person``: a host books on a person's behalf
+    (``hosting.actions``); the booking is the person's, and the audit log names both.
+    A meeting or project room may carry a ``purpose`` (see ``clean_purpose``), shown on
+    the hub's day view only with ``show_purpose``.
 
     The hub's rules (``bookings.rules``) apply; a host of the hub or an administrator
     may pass ``override=True`` to book past them, and the rules broken are recorded on
@@ -92,6 +127,7 @@ def create_booking(
     bookable(space)
     organization = organization_for(person, organization)
     validate_booking_time(space, start, end)
+    purpose = clean_purpose(space, purpose)
     if override:
         refuse_override(actor, space.hub)
     try:
@@ -110,6 +146,9 @@ def create_booking(
                 end=end,
                 override_by=actor if overridden else None,
                 overridden_rules=overridden,
+                purpose=purpose,
+                show_purpose=bool(purpose and show_purpose),
+                booked_by=actor if getattr(actor, "pk", None) not in (None, person.pk) else None,
             )
             record(
                 actor, "booking.create", booking, hub=space.hub, changes=booking_changes(booking)
@@ -121,10 +160,15 @@ def create_booking(
     return booking
 
 
-def cancel_booking(booking: Booking, *, actor, for_event: bool = False) -> Booking:
+def cancel_booking(
+    booking: Booking, *, actor, for_event: bool = False, reason: str = ""
+) -> Booking:
     """Cancel a booking, freeing its time; also one date of a series. Cancelling twice,
     or cancelling a booking already released, changes nothing; a booking that is over
     cannot be cancelled (``in_past``): it happened, and the statistics count it.
+
+    A host who cancels someone's booking gives a ``reason``: it is kept on the booking,
+    written to the audit log and told to the person in the cancellation e-mail.
 
     A booking that holds a room for an event that still stands is refused
     (``held_by_event``): the room would be free for others while the event goes on.
@@ -152,8 +196,111 @@ def cancel_booking(booking: Booking, *, actor, for_event: bool = False) -> Booki
             )
         locked.status = Booking.Status.CANCELLED
         locked.cancelled_at = now
-        locked.save(update_fields=["status", "cancelled_at"])
+        locked.cancel_reason = (reason or "").strip()
+        locked.save(update_fields=["status", "cancelled_at", "cancel_reason"])
         changes = {"series": locked.series_id} if locked.series_id else {}
+        if locked.cancel_reason:
+            changes["reason"] = locked.cancel_reason
+            changes["for"] = locked.person.email
         record(actor, "booking.cancel", locked, hub=locked.space.hub, changes=changes)
         notify_after_commit("cancelled", [locked.pk])
+    return locked
+
+
+def _held_by_event(booking: Booking) -> None:
+    event = getattr(booking, "event", None)  # the reverse one-to-one of events.Event
+    if event is not None and event.cancelled_at is None:
+        raise Invalid(
+            _(
+                "Bookingen holder rommet for arrangementet «%(title)s». Flytt arrangementet"
+                " i stedet."
+            )
+            % {"title": event.title},
+            code="held_by_event",
+        )
+
+
+def move_booking(
+    booking: Booking, *, space: Space, start, end, actor, override: bool = False
+) -> Booking:
+    """Move a confirmed booking that is not over to ``space`` (in the same hub) and/or to
+    [start, end). The person, organization and purpose stay.
+
+    The same checks as a new booking: the target must be bookable, the hub's rules hold
+    (a host may ``override`` them, recorded on the booking) and the time must be free;
+    an overlap is never allowed (``Conflict``). The booking's own old time does not
+    count against it. Runs in one transaction holding the write lock (both spaces' rows
+    on PostgreSQL, whose exclusion constraint stays the guard of last resort). A moved
+    start clears the check-in and the reminder. Audited as ``booking.move``; the person
+    is told (``notifications.notify("moved", …)``)."""
+    bookable(space)
+    validate_booking_time(space, start, end)
+    if override:
+        refuse_override(actor, space.hub)
+    try:
+        with transaction.atomic():
+            locked = (
+                Booking.objects.select_for_update(of=("self",))
+                .select_related("space__hub", "person", "organization")
+                .get(pk=booking.pk)
+            )
+            if space.hub_id != locked.space.hub_id:
+                raise Invalid(
+                    _("En booking kan bare flyttes innenfor samme hub."),
+                    code="other_hub",
+                    field="space",
+                )
+            if locked.status != Booking.Status.CONFIRMED:
+                raise Invalid(
+                    _("Bookingen er ikke lenger aktiv (avbestilt eller frigitt)."),
+                    code="not_active",
+                )
+            if locked.end <= timezone.now():
+                raise Invalid(_("Bookingen er allerede over og kan ikke flyttes."), code="in_past")
+            _held_by_event(locked)
+            Space.objects.select_for_update().filter(pk__in=[space.pk, locked.space_id]).count()
+            book = RuleBook(space, locked.person, locked.organization)
+            # The booking is counted in the quota already when the rule stays the same.
+            old_rule = rule_for(locked.space)
+            same_rule = (
+                book.rule is not None and old_rule is not None and book.rule.pk == old_rule.pk
+            )
+            breaches = book.check(start, end, pending=-1 if same_rule else 0)
+            overridden = enforce(breaches, override=override)
+            clash = (
+                Booking.objects.confirmed()
+                .filter(space=space)
+                .overlapping(start, end)
+                .exclude(pk=locked.pk)
+            )
+            if clash.exists():
+                raise Conflict(TAKEN)
+            before = {
+                "space": locked.space.name,
+                "start": locked.start.isoformat(),
+                "end": locked.end.isoformat(),
+            }
+            fields = ["space", "start", "end", "override_by", "overridden_rules"]
+            if start != locked.start:
+                locked.checked_in_at = None
+                locked.reminder_sent_at = None
+                fields += ["checked_in_at", "reminder_sent_at"]
+            if space.kind not in PURPOSE_KINDS and locked.purpose:
+                locked.purpose, locked.show_purpose = "", False
+                fields += ["purpose", "show_purpose"]
+            locked.space, locked.start, locked.end = space, start, end
+            locked.override_by = actor if overridden else None
+            locked.overridden_rules = overridden
+            locked.save(update_fields=fields)
+            record(
+                actor,
+                "booking.move",
+                locked,
+                hub=space.hub,
+                changes=booking_changes(locked, space=space.name, moved_from=before),
+            )
+            notify_after_commit("moved", [locked.pk])
+    except IntegrityError:
+        # Only the exclusion constraint can fail here: a concurrent booking won.
+        raise Conflict(TAKEN) from None
     return locked

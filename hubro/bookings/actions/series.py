@@ -21,6 +21,7 @@ from .bookings import (
     TAKEN,
     bookable,
     booking_changes,
+    clean_purpose,
     notify_after_commit,
     organization_for,
     validate_booking_time,
@@ -105,6 +106,8 @@ def create_series(
     organization=None,
     actor,
     override: bool = False,
+    purpose: str = "",
+    show_purpose: bool = False,
 ) -> SeriesResult:
     """Book ``space`` for ``person`` at the same local hours as [first_start, first_end)
     on every date of ``repeat`` (see ``bookings.recurrence``), in one transaction.
@@ -117,7 +120,8 @@ def create_series(
     the first failing date's rule code; both list every failing date.
 
     Hosts and administrators may ``override`` the rules (recorded on each booking),
-    never a clash. Audited as ``series.create`` and ``booking.create`` per date;
+    never a clash. A ``purpose`` (meeting and project rooms) is given to every date.
+    Audited as ``series.create`` and ``booking.create`` per date;
     ``notifications.notify("created", ids)`` runs after commit.
     """
     if on_conflict not in ON_CONFLICT:
@@ -132,6 +136,7 @@ def create_series(
     bookable(space)
     organization = organization_for(person, organization)
     validate_booking_time(space, first_start, first_end)
+    purpose = clean_purpose(space, purpose)
     local_start, local_end = timezone.localtime(first_start), timezone.localtime(first_end)
     if local_start.date() != local_end.date():
         raise Invalid(
@@ -180,6 +185,8 @@ def create_series(
                     end=end,
                     override_by=actor if overridden else None,
                     overridden_rules=overridden,
+                    purpose=purpose,
+                    show_purpose=bool(purpose and show_purpose),
                 )
                 changes = booking_changes(booking, series=series.pk)
                 record(actor, "booking.create", booking, hub=space.hub, changes=changes)

@@ -268,7 +268,7 @@ def test_the_hosts_qr_sheet_has_one_code_per_space_with_its_address(
 ):
     settings.HUBRO_BASE_URL = "https://hubro.example.no"
     client.force_login(vera)
-    response = client.get("/huber/testlab/qr/")
+    response = client.get("/huber/testlab/qr/", follow=True)  # now in the host's workspace
     assert response.status_code == 200
     page = response.content.decode()
     assert page.count("<svg ") == 2
@@ -284,10 +284,10 @@ def test_the_hosts_qr_sheet_has_one_code_per_space_with_its_address(
 
 def test_only_hosts_see_the_qr_sheet(client, kari, hub, desk, admin_person):
     client.force_login(kari)
-    assert client.get("/huber/testlab/qr/").status_code == 404
+    assert client.get("/vert/testlab/qr/").status_code == 404
     client.force_login(admin_person)
-    assert client.get("/huber/testlab/qr/").status_code == 200
-    assert client.get("/huber/finnes-ikke/qr/").status_code == 404
+    assert client.get("/vert/testlab/qr/").status_code == 200
+    assert client.get("/vert/finnes-ikke/qr/").status_code == 404
 
 
 # --- In the browser ----------------------------------------------------------------------

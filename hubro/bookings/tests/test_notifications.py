@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 # Django's own catalogues name the weekday in each language, so these words prove the
 # email was rendered in the recipient's language whatever our catalogues hold.
 TUESDAY = {"nb": "tirsdag", "nn": "tysdag", "en": "tuesday"}
-EVENTS = ["created", "cancelled", "released", "reminder"]
+EVENTS = ["created", "cancelled", "released", "reminder", "moved"]
 
 
 class BrokenBackend(BaseEmailBackend):

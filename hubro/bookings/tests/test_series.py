@@ -118,7 +118,7 @@ def test_the_api_reports_booked_and_skipped_dates(space, kari, ola, tuesday):
         at(day, 9).isoformat() for day in (dates[0], dates[2], dates[3])
     ]
     assert {frozenset(b) for b in body["booked"]} == {
-        frozenset({"id", "space", "start", "end", "status"})
+        frozenset({"id", "space", "start", "end", "status", "purpose", "show_purpose"})
     }
     assert body["skipped"] == [{"start": at(dates[1], 9).isoformat(), "code": "conflict"}]
 

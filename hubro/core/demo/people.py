@@ -154,7 +154,8 @@ def build_people(
 
     ansatt = people.person(ANSATT_EMAIL, "Demo Ansatt")
     people.membership(ansatt, organizations[orgs.SKATTEETATEN], Membership.Role.MEMBER)
-    vert = people.person(VERT_EMAIL, "Demo Vert", is_staff=True)
+    # A host needs no admin access: the host's workspace is in Hubro's own pages.
+    vert = people.person(VERT_EMAIL, "Demo Vert", is_staff=False)
     host_organization = orgs.lister_ipr(organizations) or organizations[orgs.LYNGDAL]
     people.membership(vert, host_organization, Membership.Role.MEMBER)
     _, created = HubHost.objects.get_or_create(hub=hubs[LISTER], person=vert)

@@ -127,7 +127,7 @@ def test_the_fixed_accounts_exist_and_can_sign_in(demo):
     assert ansatt.primary_membership.organization.sector == Organization.Sector.STATE
     assert ansatt.primary_membership.role == Membership.Role.MEMBER
     vert = Person.objects.get(email="vert@demo.hubro.test")
-    assert vert.is_staff
+    assert not vert.is_staff and not vert.is_superuser  # hosts need no admin access
     assert list(vert.hosted_hubs.values_list("slug", flat=True)) == ["regionlab-lister"]
     admin = Person.objects.get(email="admin@demo.hubro.test")
     assert admin.is_superuser and admin.is_staff

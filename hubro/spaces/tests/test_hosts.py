@@ -1,4 +1,5 @@
-"""Hosts run their own hub: its audit log and its admin, and no one else's."""
+"""Hosts read their own hub's audit log and no one else's; the admin is for
+administrators (hosts work in ``hubro.hosting``)."""
 
 import pytest
 
@@ -38,8 +39,8 @@ def test_a_host_cannot_read_another_hubs_log(client, vera, other_hub):
     assert client.get("/huber/annen/logg/").status_code == 404
 
 
-def test_a_host_edits_opening_hours_of_their_hub_in_the_admin(client, vera, hub):
-    client.force_login(vera)
+def test_an_administrator_edits_opening_hours_in_the_admin(client, admin_person, hub):
+    client.force_login(admin_person)
     url = f"/admin/spaces/hub/{hub.pk}/change/"
     page = client.get(url)
     assert page.status_code == 200
@@ -53,6 +54,10 @@ def test_a_host_edits_opening_hours_of_their_hub_in_the_admin(client, vera, hub)
         "release_no_shows": "",
         "checkin_opens_before": "15",
         "checkin_closes_after": "30",
+        "slug": hub.slug,
+        "municipality": hub.municipality_id,
+        "host_organization": hub.host_organization_id,
+        "is_active": "on",
     }
     hours = list(hub.opening_hours.order_by("weekday"))
     data.update(
@@ -63,7 +68,7 @@ def test_a_host_edits_opening_hours_of_their_hub_in_the_admin(client, vera, hub)
             "opening_hours-MAX_NUM_FORMS": "1000",
         }
     )
-    for prefix in ("spaces", "closed_days", "booking_rules"):
+    for prefix in ("spaces", "closed_days", "booking_rules", "host_assignments"):
         data.update(
             {
                 f"{prefix}-TOTAL_FORMS": "0",
@@ -91,11 +96,10 @@ def test_a_host_edits_opening_hours_of_their_hub_in_the_admin(client, vera, hub)
     assert {"hub.update", "openinghours.update"} <= actions
 
 
-def test_a_host_does_not_see_other_hubs_in_the_admin(client, vera, other_hub):
+def test_a_host_has_no_admin(client, vera, other_hub):
     client.force_login(vera)
-    assert client.get(f"/admin/spaces/hub/{other_hub.pk}/change/").status_code in (302, 404)
-    listing = client.get("/admin/spaces/hub/")
-    assert "Testlab" in listing.text and "Annen hub" not in listing.text
+    assert client.get(f"/admin/spaces/hub/{other_hub.pk}/change/").status_code == 302
+    assert client.get("/admin/spaces/hub/").status_code == 302
 
 
 def test_a_member_has_no_admin(client, kari):
