@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 from hubro.api.urls import api, not_found
 
 urlpatterns = [
+    path("", include("hubro.ops.urls")),
     path("", include("hubro.core.urls")),
     path("", include("hubro.core.profile_urls")),
     path("", include("hubro.spaces.urls")),
@@ -21,3 +22,5 @@ urlpatterns = [
     re_path(r"^api/", not_found),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "hubro.api.guard.server_error"

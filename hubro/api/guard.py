@@ -1,0 +1,174 @@
+"""What stands in front of every request, so that abuse and bad input get a clear
+answer and never a 500 (docs/api.md#errors, docs/production.md#rate-limits):
+
+- under ``/api/``: a rate limit per token and per client address (429 with
+  ``Retry-After``); bodies over the limit (413), bodies that are not UTF-8 JSON or hold
+  a NUL character (422 ``invalid``); a database that is down or busy (503); any other
+  failure (500) – each as ``{code, detail}``;
+- everywhere: a NUL character in the address or a form, which PostgreSQL cannot store
+  or compare, is refused before any query (422 in the API, a 400 page elsewhere).
+
+The counters live in the default cache (Redis when configured), so every app server
+counts the same requests. The windows are django-ratelimit's fixed windows."""
+
+import hashlib
+import json
+import logging
+
+from django.conf import settings
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django_ratelimit.core import get_usage
+
+from hubro.ops.addresses import client_address
+
+log = logging.getLogger("hubro.api")
+BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def error(status: int, code: str, detail: str, **headers) -> JsonResponse:
+    """An API error in the documented shape."""
+    response = JsonResponse({"code": code, "detail": detail}, status=status)
+    for name, value in headers.items():
+        response[name.replace("_", "-")] = value
+    return response
+
+
+def unavailable(exc: Exception) -> JsonResponse:
+    """The database is down, or busy past its timeout: try again shortly."""
+    log.warning("database unavailable: %s", exc)
+    return error(
+        503,
+        "unavailable",
+        _("Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt."),
+        Retry_After="5",
+    )
+
+
+def internal_error() -> JsonResponse:
+    return error(500, "server_error", _("Noe gikk galt hos oss. Feilen er logget."))
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    return isinstance(exc, (OperationalError, InterfaceError))
+
+
+def _has_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(item) for item in value)
+    return False
+
+
+def _token_key(group, request) -> str:
+    auth = request.headers.get("Authorization", "")
+    return hashlib.sha256(auth.encode("utf-8", "replace")).hexdigest()
+
+
+def _address_key(group, request) -> str:
+    return client_address(request)
+
+
+def rate_limited(request) -> JsonResponse | None:
+    """Count this request against its address and its token; 429 when over either."""
+    limits = [("api-address", _address_key, settings.HUBRO_API_RATE_PER_ADDRESS)]
+    if request.headers.get("Authorization"):
+        limits.append(("api-token", _token_key, settings.HUBRO_API_RATE_PER_TOKEN))
+    for group, key, per_minute in limits:
+        if not per_minute:
+            continue
+        usage = get_usage(
+            request, group=group, key=key, rate=f"{per_minute}/m", increment=True
+        )
+        if usage and usage["should_limit"]:
+            wait = max(1, usage["time_left"])
+            return error(
+                429,
+                "rate_limited",
+                _("For mange forespørsler. Vent %(seconds)s sekunder og prøv igjen.")
+                % {"seconds": wait},
+                Retry_After=str(wait),
+            )
+    return None
+
+
+def _bad_body(request) -> JsonResponse | None:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    if limit and length > limit:
+        return error(
+            413,
+            "too_large",
+            _("Forespørselen er for stor (høyst %(mb)s MB).") % {"mb": limit // (1024 * 1024)},
+        )
+    if request.method not in BODY_METHODS or not length:
+        return None
+    body = request.body
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError:
+        return error(422, "invalid", _("Innholdet er ikke gyldig UTF-8."))
+    except ValueError:
+        return error(422, "invalid", _("Innholdet er ikke gyldig JSON."))
+    if _has_nul(data):
+        return error(422, "invalid", _("Innholdet inneholder et NUL-tegn (\\u0000)."))
+    return None
+
+
+def _nul_in_address(request) -> bool:
+    if "\x00" in request.path:
+        return True
+    if any("\x00" in k or any("\x00" in v for v in vs) for k, vs in request.GET.lists()):
+        return True
+    return False
+
+
+def _nul_in_form(request) -> bool:
+    if request.method != "POST" or request.content_type != "application/x-www-form-urlencoded":
+        return False
+    return any("\x00" in k or any("\x00" in v for v in vs) for k, vs in request.POST.lists())
+
+
+class ApiGuardMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith("/api/"):
+            refused = rate_limited(request)
+            if refused is None and _nul_in_address(request):
+                refused = error(422, "invalid", _("Adressen inneholder et NUL-tegn (%00)."))
+            if refused is None:
+                refused = _bad_body(request)
+            if refused is not None:
+                return refused
+        elif _nul_in_address(request) or _nul_in_form(request):
+            return render(request, "400.html", status=400)
+        return self.get_response(request)
+
+    def process_exception(self, request, exc):
+        if not request.path.startswith("/api/"):
+            return None
+        if is_unavailable(exc):
+            return unavailable(exc)
+        if isinstance(exc, DatabaseError):
+            log.exception("database error under /api/", exc_info=exc)
+            return internal_error()
+        return None
+
+
+def server_error(request):
+    """handler500: JSON under /api/, the friendly page elsewhere."""
+    if request.path.startswith("/api/"):
+        return internal_error()
+    from django.views.defaults import server_error as page
+
+    return page(request)
