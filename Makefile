@@ -50,7 +50,15 @@ browser:
 	  else echo "Browser tests need /usr/bin/chromium: sudo apt-get install chromium"; exit 1; fi; \
 	fi
 
-demo: install
+# Hubro refuses to start without a secret key (DEBUG off): the demo makes its own once,
+# kept in var/ and never committed.
+SECRET_KEY_FILE := var/secret_key
+demo serve bench: export HUBRO_SECRET_KEY_FILE ?= $(abspath $(SECRET_KEY_FILE))
+
+$(SECRET_KEY_FILE):
+	@mkdir -p var && umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+demo: install $(SECRET_KEY_FILE)
 	$(HUBRO) migrate --no-input
 	$(HUBRO) collectstatic --no-input -v0
 	$(HUBRO) loaddemo
@@ -58,7 +66,7 @@ demo: install
 	@echo "Hubro demo: http://$(DEMO_ADDR)/   (stop with Ctrl-C)"
 	$(HUBRO) runserver --noreload $(DEMO_ADDR)
 
-serve: install
+serve: install $(SECRET_KEY_FILE)
 	$(HUBRO) migrate --no-input
 	$(HUBRO) collectstatic --no-input -v0
 	$(HUBRO) runserver --noreload $(DEMO_ADDR)
@@ -91,7 +99,7 @@ test-postgres: install
 
 # Figures only, never pass/fail: docs/performance.md. BENCH_SCALE=0.1 for a quick run,
 # BENCH_TENFOLD=0 to skip the ten-million-booking run; scratch data goes to bench/data/.
-bench: $(BIN)/.installed
+bench: $(BIN)/.installed $(SECRET_KEY_FILE)
 	$(BIN)/python -m bench.run
 
 # National-size synthetic Enhetsregisteret files for the registry benchmark

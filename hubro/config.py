@@ -134,8 +134,9 @@ def postgres_connections(parsed: dict) -> dict:
     max_age = env_int("HUBRO_DB_CONN_MAX_AGE", 0)
     if pool_size and max_age:
         raise ConfigError(
-            "HUBRO_DB_CONN_MAX_AGE", "use either the pool (HUBRO_DB_POOL_SIZE) or persistent"
-            " connections (HUBRO_DB_POOL_SIZE=0), not both"
+            "HUBRO_DB_CONN_MAX_AGE",
+            "use either the pool (HUBRO_DB_POOL_SIZE) or persistent"
+            " connections (HUBRO_DB_POOL_SIZE=0), not both",
         )
     options = parsed.setdefault("OPTIONS", {})
     parsed["CONN_MAX_AGE"] = max_age

@@ -44,7 +44,9 @@ _proxy_header = env_str("HUBRO_PROXY_SSL_HEADER", "")
 if _proxy_header:
     _header, _sep, _value = _proxy_header.partition("=")
     if not _header.strip() or not _value.strip():
-        raise ConfigError("HUBRO_PROXY_SSL_HEADER", "expected HEADER=value, e.g. X-Forwarded-Proto=https")
+        raise ConfigError(
+            "HUBRO_PROXY_SSL_HEADER", "expected HEADER=value, e.g. X-Forwarded-Proto=https"
+        )
     SECURE_PROXY_SSL_HEADER = (
         "HTTP_" + _header.strip().upper().replace("-", "_"),
         _value.strip(),

@@ -82,9 +82,7 @@ def rate_limited(request) -> JsonResponse | None:
     for group, key, per_minute in limits:
         if not per_minute:
             continue
-        usage = get_usage(
-            request, group=group, key=key, rate=f"{per_minute}/m", increment=True
-        )
+        usage = get_usage(request, group=group, key=key, rate=f"{per_minute}/m", increment=True)
         if usage and usage["should_limit"]:
             wait = max(1, usage["time_left"])
             return error(
@@ -123,18 +121,18 @@ def _bad_body(request) -> JsonResponse | None:
     return None
 
 
+def _nul_in(query) -> bool:
+    return any("\x00" in k or any("\x00" in v for v in vs) for k, vs in query.lists())
+
+
 def _nul_in_address(request) -> bool:
-    if "\x00" in request.path:
-        return True
-    if any("\x00" in k or any("\x00" in v for v in vs) for k, vs in request.GET.lists()):
-        return True
-    return False
+    return "\x00" in request.path or _nul_in(request.GET)
 
 
 def _nul_in_form(request) -> bool:
     if request.method != "POST" or request.content_type != "application/x-www-form-urlencoded":
         return False
-    return any("\x00" in k or any("\x00" in v for v in vs) for k, vs in request.POST.lists())
+    return _nul_in(request.POST)
 
 
 class ApiGuardMiddleware:

@@ -21,9 +21,7 @@ class RequestIdFilter(logging.Filter):
 
 class JsonFormatter(_JsonFormatter):
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault(
-            "fmt", "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s"
-        )
+        kwargs.setdefault("fmt", "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s")
         kwargs.setdefault(
             "rename_fields", {"asctime": "time", "levelname": "level", "name": "logger"}
         )
