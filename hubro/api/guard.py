@@ -6,7 +6,10 @@ answer and never a 500 (docs/api.md#errors, docs/production.md#rate-limits):
   a NUL character (422 ``invalid``); a database that is down or busy (503); any other
   failure (500) – each as ``{code, detail}``;
 - everywhere: a NUL character in the address or a form, which PostgreSQL cannot store
-  or compare, is refused before any query (422 in the API, a 400 page elsewhere).
+  or compare, is refused before any query (422 in the API, a 400 page elsewhere); so is
+  a date in the address outside the years Hubro takes (``hubro.core.timeutil``: 1900 to
+  2199), which would overflow date arithmetic in presence, indicators or day views
+  (422 ``out_of_range`` in the API, a page that says so elsewhere).
 
 The counters live in the default cache (Redis when configured), so every app server
 counts the same requests. The windows are django-ratelimit's fixed windows."""
@@ -14,6 +17,7 @@ counts the same requests. The windows are django-ratelimit's fixed windows."""
 import hashlib
 import json
 import logging
+import re
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError
@@ -22,6 +26,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django_ratelimit.core import get_usage
 
+from hubro.core.timeutil import DATE_MAX, DATE_MIN
 from hubro.ops.addresses import client_address
 
 log = logging.getLogger("hubro.api")
@@ -121,6 +126,27 @@ def _bad_body(request) -> JsonResponse | None:
     return None
 
 
+ISO_DATE = re.compile(r"\s*(-?\d{1,})-\d{1,2}-\d{1,2}")
+
+
+def _date_out_of_range(request) -> str | None:
+    """The name of a query parameter holding an ISO date outside Hubro's years."""
+    for name, values in request.GET.lists():
+        for value in values:
+            match = ISO_DATE.match(value)
+            if match and not DATE_MIN.year <= int(match.group(1)) <= DATE_MAX.year:
+                return name
+    return None
+
+
+def out_of_range_detail(name: str = "") -> str:
+    detail = _("Datoen må ligge mellom %(min)s og %(max)s.") % {
+        "min": DATE_MIN.isoformat(),
+        "max": DATE_MAX.isoformat(),
+    }
+    return f"{name}: {detail}" if name else detail
+
+
 def _nul_in(query) -> bool:
     return any("\x00" in k or any("\x00" in v for v in vs) for k, vs in query.lists())
 
@@ -144,23 +170,35 @@ class ApiGuardMiddleware:
             refused = rate_limited(request)
             if refused is None and _nul_in_address(request):
                 refused = error(422, "invalid", _("Adressen inneholder et NUL-tegn (%00)."))
+            if refused is None and (name := _date_out_of_range(request)):
+                refused = error(422, "out_of_range", out_of_range_detail(name))
             if refused is None:
                 refused = _bad_body(request)
             if refused is not None:
                 return refused
         elif _nul_in_address(request) or _nul_in_form(request):
             return render(request, "400.html", status=400)
+        elif _date_out_of_range(request):
+            return date_out_of_range_page(request)
         return self.get_response(request)
 
     def process_exception(self, request, exc):
         if not request.path.startswith("/api/"):
+            if isinstance(exc, OverflowError):
+                return date_out_of_range_page(request)
             return None
+        if isinstance(exc, OverflowError):
+            return error(422, "out_of_range", out_of_range_detail())
         if is_unavailable(exc):
             return unavailable(exc)
         if isinstance(exc, DatabaseError):
             log.exception("database error under /api/", exc_info=exc)
             return internal_error()
         return None
+
+
+def date_out_of_range_page(request):
+    return render(request, "400.html", {"message": out_of_range_detail()}, status=400)
 
 
 def server_error(request):

@@ -26,7 +26,7 @@ from . import (
     registry,
 )
 from .auth import TokenAuth
-from .guard import error, internal_error, is_unavailable, unavailable
+from .guard import error, internal_error, is_unavailable, out_of_range_detail, unavailable
 from .openapi import document_errors
 
 log = logging.getLogger("hubro.api")
@@ -116,6 +116,8 @@ def unexpected(request, exc: Exception):
     down or busy, else 500. The traceback goes to the log, never to the client."""
     if is_unavailable(exc):
         return unavailable(exc)
+    if isinstance(exc, OverflowError):
+        return error(422, "out_of_range", out_of_range_detail())
     log.error("unhandled error in %s %s", request.method, request.path, exc_info=exc)
     return internal_error()
 
