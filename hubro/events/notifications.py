@@ -19,7 +19,7 @@ from .models import Registration
 
 logger = logging.getLogger(__name__)
 
-KINDS = ("promoted", "event_cancelled")
+KINDS = ("promoted", "event_cancelled", "guest_confirmed")
 
 
 def notify(kind: str, registration_ids: list[int]) -> None:
@@ -51,6 +51,7 @@ def build_registration_email(registration, kind: str) -> EmailMultiAlternatives:
         start, end = timezone.localtime(event.start), timezone.localtime(event.end)
         context = {
             "kind": kind,
+            "registration": registration,
             "language": language,
             "name": name,
             "event": event,
