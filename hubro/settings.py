@@ -19,7 +19,9 @@ from hubro.config import (
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
-VAR_DIR = Path(env_str("HUBRO_VAR_DIR", str(PROJECT_DIR / "var"))).resolve()
+# ./var of the checkout; for an installed wheel, ./var of the working directory.
+_DEFAULT_VAR = PROJECT_DIR / "var" if (PROJECT_DIR / "pyproject.toml").exists() else Path("var")
+VAR_DIR = Path(env_str("HUBRO_VAR_DIR", str(_DEFAULT_VAR))).resolve()
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env_bool("HUBRO_DEBUG", False)
@@ -170,15 +172,17 @@ TIME_ZONE = env_timezone("HUBRO_TIME_ZONE", "Europe/Oslo")
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
-NODE_MODULES = PROJECT_DIR / "node_modules"
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    # Front-end packages come from npm (see package.json) and are served by us, no CDN.
-    ("vendor/designsystemet-css", NODE_MODULES / "@digdir/designsystemet-css/dist/src"),
-    ("vendor/designsystemet-theme", NODE_MODULES / "@digdir/designsystemet-theme/brand"),
-    ("vendor/htmx", NODE_MODULES / "htmx.org/dist"),
-    ("vendor/inter", NODE_MODULES / "@fontsource-variable/inter"),
-]
+# Front-end packages come from npm (see package.json) and are served by us, no CDN:
+# from node_modules in a checkout, from the copy a wheel carries when installed
+# (hubro/static/vendor/, made by setup.py; see hubro/vendor.py).
+STATICFILES_DIRS = [BASE_DIR / "static"]
+if not (BASE_DIR / "static" / "vendor").is_dir():
+    from hubro.vendor import PACKAGES as _VENDOR  # noqa: E402
+
+    STATICFILES_DIRS += [
+        (f"vendor/{name}", PROJECT_DIR / "node_modules" / source)
+        for name, source in _VENDOR.items()
+    ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
