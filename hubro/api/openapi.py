@@ -5,7 +5,8 @@ request can meet come from the layers around them (``hubro.api.guard``, the toke
 check, the exception handlers in ``hubro.api.urls``), so they are added here to every
 operation, in one place, with the shared ``{code, detail}`` shape:
 
-- 401 where a token is needed; 404 where the path names something (or a DELETE);
+- 401 where a token is needed; 404 (a thing named in the path or the query, or the
+  data an answer needs, is not there or not yours);
 - 409 on writes (a conflict); 413 where a body is taken; 422 for any input;
 - 429 (rate limit), 500 and 503 (database down or busy) everywhere."""
 
@@ -34,11 +35,9 @@ WRITES = {"post", "put", "patch", "delete"}
 
 
 def statuses_for(method: str, path: str, operation: dict) -> list[str]:
-    statuses = ["422", "429", "500", "503"]
+    statuses = ["404", "422", "429", "500", "503"]
     if operation.get("security"):
         statuses.append("401")
-    if "{" in path or method == "delete":
-        statuses.append("404")
     if method in WRITES:
         statuses.append("409")
     if method in {"post", "put", "patch"}:

@@ -5,6 +5,7 @@ import logging
 from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -125,8 +126,10 @@ def unexpected(request, exc: Exception):
 document_errors(api)
 
 
+@csrf_exempt
 def not_found(request):
-    """Unknown API paths answer like every other API error, not with an HTML page."""
+    """Unknown API paths answer like every other API error, not with an HTML page (nor
+    with the CSRF failure page for a POST: the API takes tokens, not cookies)."""
     return JsonResponse(
         {
             "code": "not_found",

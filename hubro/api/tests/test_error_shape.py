@@ -138,3 +138,19 @@ def test_a_database_that_is_down_answers_503_in_json(kari, places):
         db["OPTIONS"] = saved[1]
     assert_error(response, 503, "unavailable")
     assert response["Retry-After"]
+
+
+def test_the_openapi_schema_lists_every_status_an_operation_can_answer(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    operations = {
+        (method.upper(), path): operation
+        for path, methods in schema["paths"].items()
+        for method, operation in methods.items()
+    }
+    assert {"422", "404"} <= set(operations["DELETE", "/api/v1/bookings/{booking_id}"]["responses"])
+    status_report = operations["POST", "/api/v1/pilots/{slug}/status-reports"]["responses"]
+    assert {"413", "422"} <= set(status_report)
+    for key, operation in operations.items():
+        assert {"401", "404", "422", "429", "500", "503"} <= set(operation["responses"]), key
+        error = operation["responses"]["503"]["content"]["application/json"]["schema"]
+        assert error == {"$ref": "#/components/schemas/Error"}
