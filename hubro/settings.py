@@ -177,7 +177,7 @@ STATIC_ROOT.mkdir(exist_ok=True)
 # (hubro/static/vendor/, made by setup.py; see hubro/vendor.py).
 STATICFILES_DIRS = [BASE_DIR / "static"]
 if not (BASE_DIR / "static" / "vendor").is_dir():
-    from hubro.vendor import PACKAGES as _VENDOR  # noqa: E402
+    from hubro.vendor import PACKAGES as _VENDOR
 
     STATICFILES_DIRS += [
         (f"vendor/{name}", PROJECT_DIR / "node_modules" / source)

@@ -21,7 +21,11 @@ def book_many(space, person, tomorrow, count):
         hour = 8 + n % 8
         made.append(
             create_booking(
-                space=space, person=person, start=at(day, hour), end=at(day, hour + 1), actor=person
+                space=space,
+                person=person,
+                start=at(day, hour),
+                end=at(day, hour + 1),
+                actor=person,
             )
         )
     return made
@@ -35,9 +39,7 @@ def test_without_a_rule_of_the_hubs_a_person_holds_at_most_the_default(
     book_many(meeting_room, kari, tomorrow, 1)  # the quota counts every space of the hub
     later = tomorrow + dt.timedelta(days=30)
     with pytest.raises(DomainError) as refused:
-        create_booking(
-            space=desk, person=kari, start=at(later, 9), end=at(later, 10), actor=kari
-        )
+        create_booking(space=desk, person=kari, start=at(later, 9), end=at(later, 10), actor=kari)
     assert refused.value.code == "quota"
     assert "5" in str(refused.value.detail)
 

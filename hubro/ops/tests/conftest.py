@@ -70,6 +70,8 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
+        # The server writes its log there until it is stopped; closed by stop().
+        self._log_file = open(log, "w") if log else None  # noqa: SIM115
         self.process = subprocess.Popen(
             [
                 python,
@@ -83,7 +85,7 @@ class Server:
             ],
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=open(log, "w") if log else subprocess.PIPE,
+            stderr=self._log_file or subprocess.PIPE,
             text=True,
             start_new_session=True,
         )
@@ -100,6 +102,8 @@ class Server:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
+        if self._log_file:
+            self._log_file.close()
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@ tree, gives a working server and a working `hubro loaddemo`: it carries the fron
 assets (no node_modules at run time), the register's fixtures, the templates and the
 compiled translations."""
 
+import os
 import re
 import subprocess
 import sys
@@ -16,7 +17,15 @@ import hubro
 from .conftest import Server, get, hubro_env, run
 
 ROOT = Path(hubro.__file__).resolve().parent.parent
-pytestmark = pytest.mark.slow
+# The wheel does not depend on the test database: build and install it once, in the
+# SQLite run of `make test`.
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        os.environ.get("DATABASE_URL", "").startswith("postgres"),
+        reason="database-independent; runs in the SQLite run",
+    ),
+]
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@
 that `systemd-analyze verify` accepts."""
 
 import json
+import os
 import subprocess
 
 import pytest
@@ -74,6 +75,10 @@ def test_every_response_carries_a_request_id(client):
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(
+    os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="the server itself does not depend on the database; runs in the SQLite run",
+)
 def test_hubro_serve_runs_gunicorn_with_json_logs_and_summed_metrics(
     sqlite_copy, tmp_path, servers
 ):

@@ -81,6 +81,4 @@ def test_bookings_go_on_during_a_register_import(
     assert during >= 5, "the import ended before bookings could overlap it"
     snapshot = outcome["result"].snapshot
     assert Snapshot.objects.get() == snapshot
-    assert Unit.objects.filter(snapshot=snapshot).count() == sum(
-        snapshot.summary["kept"].values()
-    )
+    assert Unit.objects.filter(snapshot=snapshot).count() == sum(snapshot.summary["kept"].values())
