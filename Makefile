@@ -54,7 +54,7 @@ browser:
 # Hubro refuses to start without a secret key (DEBUG off): the demo makes its own once,
 # kept in var/ and never committed.
 SECRET_KEY_FILE := var/secret_key
-demo serve bench: export HUBRO_SECRET_KEY_FILE ?= $(abspath $(SECRET_KEY_FILE))
+demo serve bench messages: export HUBRO_SECRET_KEY_FILE ?= $(abspath $(SECRET_KEY_FILE))
 
 $(SECRET_KEY_FILE):
 	@mkdir -p var && umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
@@ -101,7 +101,7 @@ format: $(BIN)/.installed
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-messages: $(BIN)/.installed
+messages: $(BIN)/.installed $(SECRET_KEY_FILE)
 	cd hubro && ../$(HUBRO) makemessages --no-obsolete --no-location -l nb -l nn -l en -i 'node_modules/*'
 
 test: install browser ops-tools lint test-sqlite test-postgres
