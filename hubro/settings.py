@@ -35,8 +35,8 @@ SECRET_KEY = env_secret_key(
 # on the HTTPS redirect, HSTS and Secure cookies; each can be set on its own as well.
 HTTPS = env_bool("HUBRO_HTTPS", False)
 SECURE_SSL_REDIRECT = env_bool("HUBRO_SSL_REDIRECT", HTTPS)
-# The health checks answer over plain HTTP too (load balancers, systemd, monitoring).
-SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
+# The health checks answer over plain HTTP too (load balancers, systemd, monitoring):
+# hubro.ops.middleware.HealthCheckMiddleware serves them before the redirect.
 SECURE_HSTS_SECONDS = env_int("HUBRO_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HUBRO_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
 SECURE_HSTS_PRELOAD = env_bool("HUBRO_HSTS_PRELOAD", HTTPS)
@@ -107,6 +107,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "hubro.ops.middleware.RequestIdMiddleware",  # issue 16: first, so every log line has it
     "hubro.ops.metrics.MetricsMiddleware",
+    "hubro.ops.middleware.HealthCheckMiddleware",  # before the host check and redirect
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

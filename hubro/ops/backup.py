@@ -187,16 +187,31 @@ def restore_backup(path: Path, *, log=print) -> dict:
                 source.close()
         else:
             args, env = _pg_env(db)
+            tool = _pg_tool("pg_restore", db)
+            dump_file = work_dir / "database.pgdump"
+            # An extension's comment belongs to whoever created the extension (a
+            # superuser, docs/production.md): Hubro's own role cannot set it again.
+            listing = subprocess.run(
+                [tool, "--list", str(dump_file)], capture_output=True, text=True, check=True
+            ).stdout
+            wanted = work_dir / "restore.list"
+            wanted.write_text(
+                "\n".join(
+                    line for line in listing.splitlines() if " COMMENT - EXTENSION " not in line
+                )
+            )
             log(f"restoring the PostgreSQL database {db['NAME']} (pg_restore)")
             result = subprocess.run(
                 [
-                    _pg_tool("pg_restore", db),
+                    tool,
                     *args,
                     "--no-owner",
                     "--exit-on-error",
+                    "--use-list",
+                    str(wanted),
                     "--dbname",
                     db["NAME"],
-                    str(work_dir / "database.pgdump"),
+                    str(dump_file),
                 ],
                 env=env,
                 capture_output=True,

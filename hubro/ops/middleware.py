@@ -41,3 +41,26 @@ class RequestIdMiddleware:
             return response
         finally:
             request_id.reset(token)
+
+
+class HealthCheckMiddleware:
+    """``/healthz``, ``/readyz`` and ``/metrics`` answer whatever host the request
+    names: load balancers, systemd and Prometheus call them by address (127.0.0.1:8000),
+    which is not in ALLOWED_HOSTS. They run before the host check and the HTTPS
+    redirect, and show no page of the site."""
+
+    def __init__(self, get_response):
+        from . import health, metrics
+
+        self.get_response = get_response
+        self.views = {
+            "/healthz": health.healthz,
+            "/readyz": health.readyz,
+            "/metrics": metrics.metrics,
+        }
+
+    def __call__(self, request):
+        view = self.views.get(request.path_info)
+        if view is not None:
+            return view(request)
+        return self.get_response(request)

@@ -119,3 +119,13 @@ def test_the_systemd_units_verify(tmp_path):
     assert result.returncode == 0, result.stderr
     web = (tmp_path / "hubro-web.service").read_text()
     assert "serve" in web and "EnvironmentFile=/etc/hubro/hubro.env" in web
+
+
+def test_health_checks_answer_a_load_balancer_calling_by_address(settings):
+    settings.ALLOWED_HOSTS = ["hubro.example.no"]
+    settings.SECURE_SSL_REDIRECT = True
+    by_address = Client(HTTP_HOST="10.1.2.3:8000", REMOTE_ADDR="127.0.0.1")
+    assert by_address.get("/healthz").status_code == 200
+    assert by_address.get("/readyz").status_code == 200
+    assert by_address.get("/metrics").status_code == 200
+    assert by_address.get("/logg-inn/").status_code == 400  # the site itself: host checked
