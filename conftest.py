@@ -32,6 +32,16 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture
+def fresh_cache():
+    """No counter of an earlier test (rate limits) is left in the cache, before or after."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def places(db):
     """Municipalities and regions. A data migration loads them, but transactional
     tests flush the database, so load them again when they are gone."""

@@ -3,7 +3,6 @@
 cache (test_scale_out.py shows them shared between two servers through Redis)."""
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from hubro.core.actions import issue_api_token
@@ -12,10 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _fresh_counters():
-    cache.clear()
-    yield
-    cache.clear()
+def _fresh_counters(fresh_cache):
+    """Each test counts its own requests."""
 
 
 def statuses(client, n, path="/api/v1/hubs"):

@@ -4,7 +4,6 @@ takes a limited number of guests; the guest gets a confirmation e-mail."""
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 
 from hubro.events.models import Registration
@@ -15,10 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _fresh_counters():
-    cache.clear()
-    yield
-    cache.clear()
+def _fresh_counters(fresh_cache):
+    """Each test counts its own requests."""
 
 
 def guest(n: int) -> dict:
