@@ -5,11 +5,13 @@ answer and never a 500 (docs/api.md#errors, docs/production.md#rate-limits):
   ``Retry-After``); bodies over the limit (413), bodies that are not UTF-8 JSON or hold
   a NUL character (422 ``invalid``); a database that is down or busy (503); any other
   failure (500) – each as ``{code, detail}``;
-- everywhere: a NUL character in the address or a form, which PostgreSQL cannot store
-  or compare, is refused before any query (422 in the API, a 400 page elsewhere); so is
-  a date in the address outside the years Hubro takes (``hubro.core.timeutil``: 1900 to
-  2199), which would overflow date arithmetic in presence, indicators or day views
-  (422 ``out_of_range`` in the API, a page that says so elsewhere).
+- everywhere: a date in the address outside the years Hubro takes
+  (``hubro.core.timeutil``: 1900 to 2199), which would overflow date arithmetic in
+  presence, indicators or day views, is refused before any view runs (422
+  ``out_of_range`` in the API, a page that says so elsewhere); a NUL character that
+  reaches PostgreSQL (which cannot store or compare it) is a 422 ``invalid`` in the API
+  and a 400 page elsewhere, never a 500. Views that give NUL a meaning of their own
+  (search treats it as a space, a filter as an unknown value) keep it.
 
 The counters live in the default cache (Redis when configured), so every app server
 counts the same requests. The windows are django-ratelimit's fixed windows."""
@@ -147,18 +149,13 @@ def out_of_range_detail(name: str = "") -> str:
     return f"{name}: {detail}" if name else detail
 
 
-def _nul_in(query) -> bool:
-    return any("\x00" in k or any("\x00" in v for v in vs) for k, vs in query.lists())
+def is_nul_error(exc: BaseException) -> bool:
+    """psycopg's refusal of a NUL character in a value (not a DatabaseError)."""
+    return isinstance(exc, ValueError) and "NUL (0x00)" in str(exc)
 
 
-def _nul_in_address(request) -> bool:
-    return "\x00" in request.path or _nul_in(request.GET)
-
-
-def _nul_in_form(request) -> bool:
-    if request.method != "POST" or request.content_type != "application/x-www-form-urlencoded":
-        return False
-    return _nul_in(request.POST)
+def nul_error() -> JsonResponse:
+    return error(422, "invalid", _("Forespørselen inneholder et NUL-tegn (%00)."))
 
 
 class ApiGuardMiddleware:
@@ -168,16 +165,12 @@ class ApiGuardMiddleware:
     def __call__(self, request):
         if request.path.startswith("/api/"):
             refused = rate_limited(request)
-            if refused is None and _nul_in_address(request):
-                refused = error(422, "invalid", _("Adressen inneholder et NUL-tegn (%00)."))
             if refused is None and (name := _date_out_of_range(request)):
                 refused = error(422, "out_of_range", out_of_range_detail(name))
             if refused is None:
                 refused = _bad_body(request)
             if refused is not None:
                 return refused
-        elif _nul_in_address(request) or _nul_in_form(request):
-            return render(request, "400.html", status=400)
         elif _date_out_of_range(request):
             return date_out_of_range_page(request)
         return self.get_response(request)
@@ -186,9 +179,13 @@ class ApiGuardMiddleware:
         if not request.path.startswith("/api/"):
             if isinstance(exc, OverflowError):
                 return date_out_of_range_page(request)
+            if is_nul_error(exc):
+                return render(request, "400.html", status=400)
             return None
         if isinstance(exc, OverflowError):
             return error(422, "out_of_range", out_of_range_detail())
+        if is_nul_error(exc):
+            return nul_error()
         if is_unavailable(exc):
             return unavailable(exc)
         if isinstance(exc, DatabaseError):

@@ -27,7 +27,15 @@ from . import (
     registry,
 )
 from .auth import TokenAuth
-from .guard import error, internal_error, is_unavailable, out_of_range_detail, unavailable
+from .guard import (
+    error,
+    internal_error,
+    is_nul_error,
+    is_unavailable,
+    nul_error,
+    out_of_range_detail,
+    unavailable,
+)
 from .openapi import document_errors
 
 log = logging.getLogger("hubro.api")
@@ -119,6 +127,8 @@ def unexpected(request, exc: Exception):
         return unavailable(exc)
     if isinstance(exc, OverflowError):
         return error(422, "out_of_range", out_of_range_detail())
+    if is_nul_error(exc):
+        return nul_error()
     log.error("unhandled error in %s %s", request.method, request.path, exc_info=exc)
     return internal_error()
 

