@@ -58,7 +58,12 @@ def test_ten_clients_of_a_threaded_server_use_at_most_the_pool(places):
         with ThreadPoolExecutor(10) as clients:
             answers = list(
                 clients.map(
-                    lambda _: get(f"http://127.0.0.1:{port}/readyz", timeout=30)[0], range(200)
+                    lambda n: get(
+                        f"http://127.0.0.1:{port}/api/v1/hubs",
+                        {"Authorization": f"Bearer unknown-{n}"},  # looked up: a query
+                        timeout=30,
+                    )[0],
+                    range(200),
                 )
             )
         done.set()
@@ -67,5 +72,5 @@ def test_ten_clients_of_a_threaded_server_use_at_most_the_pool(places):
         done.set()
         server.terminate()
         server.wait(timeout=30)
-    assert answers.count(200) == 200
+    assert answers.count(401) == 200
     assert 1 <= highest <= 4
