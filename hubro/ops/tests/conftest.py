@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -55,7 +56,8 @@ def wait_for(url, process, deadline_s=120):
     deadline = time.monotonic() + deadline_s
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise AssertionError(f"the server exited: {process.stderr.read()[-3000:]}")
+            said = process.stderr.read()[-3000:] if process.stderr else "(see its log)"
+            raise AssertionError(f"the server exited: {said}")
         try:
             return get(url, timeout=2)
         except OSError:
@@ -70,8 +72,9 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
-        # The server writes its log there until it is stopped; closed by stop().
-        self._log_file = open(log, "w") if log else None  # noqa: SIM115
+        # The server writes its log to a file until it is stopped (closed by stop()):
+        # never to a pipe that nobody reads, which would stop it once full.
+        self._log_file = open(log, "w") if log else tempfile.TemporaryFile("w+")  # noqa: SIM115
         self.process = subprocess.Popen(
             [
                 python,
@@ -85,7 +88,7 @@ class Server:
             ],
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=self._log_file or subprocess.PIPE,
+            stderr=self._log_file,
             text=True,
             start_new_session=True,
         )

@@ -23,20 +23,22 @@ def server_connections() -> int:
         return cursor.fetchone()[0]
 
 
-def test_ten_clients_of_a_threaded_server_use_at_most_the_pool(places):
+def test_ten_clients_of_a_threaded_server_use_at_most_the_pool(places, tmp_path):
     if connection.vendor != "postgresql":
         pytest.skip("connection bounds are a PostgreSQL matter")
     db = connection.settings_dict
     url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
     port = free_port()
+    log = (tmp_path / "server.log").open("w")
     env = hubro_env(DATABASE_URL=url, HUBRO_DB_POOL_SIZE="4", PGAPPNAME=APP)
     env["HUBRO_VAR_DIR"] = os.environ.get("HUBRO_VAR_DIR", "var")
     server = subprocess.Popen(
         [sys.executable, "-m", "hubro.cli", "runserver", "--noreload", f"127.0.0.1:{port}"],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+        # A file, not a pipe: nobody reads the log while it runs, and a full pipe would
+        # stop the server.
+        stderr=log,
     )
     highest = 0
     done = threading.Event()
@@ -72,5 +74,6 @@ def test_ten_clients_of_a_threaded_server_use_at_most_the_pool(places):
         done.set()
         server.terminate()
         server.wait(timeout=30)
+        log.close()
     assert answers.count(401) == 200
     assert 1 <= highest <= 4
