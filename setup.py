@@ -25,6 +25,10 @@ def _vendor_map():
 class BuildWithAssets(build_py):
     def run(self):
         super().run()
+        if getattr(self, "editable_mode", False):
+            # `pip install -e .` (make install) serves from the checkout: settings.py
+            # finds the assets in node_modules, which may not be installed yet.
+            return
         target = Path(self.build_lib) / "hubro"
         self._copy_vendor(target / "static" / "vendor")
         self._compile_messages(target / "locale")
