@@ -283,5 +283,8 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env_str("HUBRO_LOG_LEVEL", "INFO")},
+    # The pool rolls back a connection handed back mid-transaction (a command that
+    # failed); that it says so is noise, not news.
+    "loggers": {"psycopg.pool": {"level": "ERROR"}},
 }
 # --- end of operations -----------------------------------------------------------------

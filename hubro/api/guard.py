@@ -22,7 +22,7 @@ import logging
 import re
 
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import DatabaseError, DataError, InterfaceError, OperationalError
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -150,8 +150,9 @@ def out_of_range_detail(name: str = "") -> str:
 
 
 def is_nul_error(exc: BaseException) -> bool:
-    """psycopg's refusal of a NUL character in a value (not a DatabaseError)."""
-    return isinstance(exc, ValueError) and "NUL (0x00)" in str(exc)
+    """psycopg's refusal of a NUL character in a value ("PostgreSQL text fields cannot
+    contain NUL (0x00) bytes"), as a DataError or, from some adapters, a ValueError."""
+    return isinstance(exc, (ValueError, DataError)) and "NUL (0x00)" in str(exc)
 
 
 def nul_error() -> JsonResponse:

@@ -25,7 +25,9 @@ def free_port() -> int:
 
 
 def hubro_env(**extra) -> dict:
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("HUBRO_", "DATABASE_"))}
+    base = {
+        k: v for k, v in os.environ.items() if not k.startswith(("HUBRO_", "DATABASE_", "DJANGO_"))
+    }
     return {**base, "HUBRO_SECRET_KEY": KEY, "HUBRO_LOG_LEVEL": "INFO", **extra}
 
 

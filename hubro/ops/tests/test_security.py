@@ -20,7 +20,9 @@ DOCS = PACKAGE.parent / "docs" / "production.md"
 
 
 def run_hubro(*args, env):
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("HUBRO_", "DATABASE_"))}
+    base = {
+        k: v for k, v in os.environ.items() if not k.startswith(("HUBRO_", "DATABASE_", "DJANGO_"))
+    }
     return subprocess.run(
         [sys.executable, "-m", "hubro.cli", *args],
         env={**base, **env},
