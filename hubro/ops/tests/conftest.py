@@ -11,6 +11,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -145,6 +146,34 @@ def servers():
     yield start
     for server in started:
         server.stop()
+
+
+@contextmanager
+def scratch_database(tmp_path, suffix: str):
+    """The URL of a new, empty database of the test database's engine, dropped after."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        yield f"sqlite:///{tmp_path}/{suffix}.sqlite3"
+        return
+    import psycopg
+
+    db = connection.settings_dict
+    name = f"{db['NAME']}_{suffix}"
+    admin = psycopg.connect(
+        host=db["HOST"],
+        port=db["PORT"] or 5432,
+        user=db["USER"],
+        dbname="postgres",
+        autocommit=True,
+    )
+    admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"postgres://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{name}"
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
 
 
 __all__ = ["Path"]

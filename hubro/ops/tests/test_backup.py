@@ -16,6 +16,8 @@ from django.db import connection
 from conftest import at
 from hubro.bookings.actions import create_booking
 
+from .conftest import scratch_database
+
 pytestmark = pytest.mark.django_db(transaction=True)
 # Tables that the bookings made during the backup write to.
 LOADED = {"bookings_booking", "core_auditentry"}
@@ -43,27 +45,13 @@ def dump(cursor, tables):
 @pytest.fixture
 def target_database(tmp_path):
     """An empty database of the same engine, and how to read it."""
-    if connection.vendor == "sqlite":
-        path = tmp_path / "restored.sqlite3"
-        yield f"sqlite:///{path}", lambda: sqlite3.connect(path)
-        return
-    import psycopg
+    with scratch_database(tmp_path, "restore") as url:
+        if url.startswith("sqlite"):
+            yield url, lambda: sqlite3.connect(url.removeprefix("sqlite:///"))
+        else:
+            import psycopg
 
-    db = connection.settings_dict
-    name = f"{db['NAME']}_restore"
-    admin = psycopg.connect(
-        host=db["HOST"],
-        port=db["PORT"] or 5432,
-        user=db["USER"],
-        dbname="postgres",
-        autocommit=True,
-    )
-    admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-    admin.execute(f'CREATE DATABASE "{name}"')
-    url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{name}"
-    yield url, lambda: psycopg.connect(url)
-    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.close()
+            yield url, lambda: psycopg.connect(url)
 
 
 def raw_source():

@@ -9,11 +9,10 @@ import tarfile
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
 import hubro
 
-from .conftest import Server, get, hubro_env, run
+from .conftest import Server, get, hubro_env, run, scratch_database
 
 # The release before this one: main when this wave of work began.
 PREVIOUS_RELEASE = "3574c469c2c7a34582593c135bb6fcd8bbacb646"
@@ -47,25 +46,8 @@ def previous_release(tmp_path_factory):
 
 @pytest.fixture
 def empty_database(tmp_path):
-    if connection.vendor == "sqlite":
-        yield f"sqlite:///{tmp_path}/upgrade.sqlite3"
-        return
-    import psycopg
-
-    db = connection.settings_dict
-    name = f"{db['NAME']}_upgrade"
-    admin = psycopg.connect(
-        host=db["HOST"],
-        port=db["PORT"] or 5432,
-        user=db["USER"],
-        dbname="postgres",
-        autocommit=True,
-    )
-    admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-    admin.execute(f'CREATE DATABASE "{name}"')
-    yield f"postgres://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{name}"
-    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.close()
+    with scratch_database(tmp_path, "upgrade") as url:
+        yield url
 
 
 def old(previous_release, *args, env):
