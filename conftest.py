@@ -31,9 +31,10 @@ def _plain_static_storage(settings):
     }
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def fresh_cache():
-    """No counter of an earlier test (rate limits) is left in the cache, before or after."""
+    """No counter of an earlier test (rate limits) is left in the cache, before or after:
+    every test from 127.0.0.1 would otherwise count against one API and guest limit."""
     from django.core.cache import cache
 
     cache.clear()

@@ -2,13 +2,14 @@
 answer and never a 500 (docs/api.md#errors, docs/production.md#rate-limits):
 
 - under ``/api/``: a rate limit per token and per client address (429 with
-  ``Retry-After``); bodies over the limit (413), bodies that are not UTF-8 JSON or hold
-  a NUL character (422 ``invalid``); a database that is down or busy (503); any other
-  failure (500) – each as ``{code, detail}``;
-- everywhere: a date in the address outside the years Hubro takes
+  ``Retry-After``); bodies over the limit (413), bodies that are not UTF-8 JSON (422
+  ``invalid``); a database that is down or busy (503); any other failure (500) – each
+  as ``{code, detail}``;
+- everywhere: a date in an API address outside the years Hubro takes
   (``hubro.core.timeutil``: 1900 to 2199), which would overflow date arithmetic in
-  presence, indicators or day views, is refused before any view runs (422
-  ``out_of_range`` in the API, a page that says so elsewhere); a NUL character that
+  presence or indicators, is refused before any view runs (422 ``out_of_range``);
+  pages handle such dates themselves, and one that still overflows gets a page that
+  says which dates Hubro takes, never a 500; a NUL character that
   reaches PostgreSQL (which cannot store or compare it) is a 422 ``invalid`` in the API
   and a 400 page elsewhere, never a 500. Views that give NUL a meaning of their own
   (search treats it as a space, a filter as an unknown value) keep it.
@@ -62,16 +63,6 @@ def is_unavailable(exc: BaseException) -> bool:
     return isinstance(exc, (OperationalError, InterfaceError))
 
 
-def _has_nul(value) -> bool:
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_has_nul(item) for item in value)
-    return False
-
-
 def _token_key(group, request) -> str:
     auth = request.headers.get("Authorization", "")
     return hashlib.sha256(auth.encode("utf-8", "replace")).hexdigest()
@@ -118,13 +109,11 @@ def _bad_body(request) -> JsonResponse | None:
         return None
     body = request.body
     try:
-        data = json.loads(body.decode("utf-8"))
+        json.loads(body.decode("utf-8"))
     except UnicodeDecodeError:
         return error(422, "invalid", _("Innholdet er ikke gyldig UTF-8."))
     except ValueError:
         return error(422, "invalid", _("Innholdet er ikke gyldig JSON."))
-    if _has_nul(data):
-        return error(422, "invalid", _("Innholdet inneholder et NUL-tegn (\\u0000)."))
     return None
 
 
@@ -172,8 +161,6 @@ class ApiGuardMiddleware:
                 refused = _bad_body(request)
             if refused is not None:
                 return refused
-        elif _date_out_of_range(request):
-            return date_out_of_range_page(request)
         return self.get_response(request)
 
     def process_exception(self, request, exc):
