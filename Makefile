@@ -10,7 +10,7 @@ HUBRO := $(BIN)/hubro
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/hubro
 DEMO_ADDR ?= 127.0.0.1:8000
 
-.PHONY: oidc-dev help install demo serve test test-sqlite test-postgres lint format messages browser clean bench bench-data
+.PHONY: help install demo serve test test-sqlite test-postgres lint format messages browser ops-tools wheel oidc-dev clean bench bench-data
 
 help:
 	@echo "make demo    install everything, load the demo and serve it on http://$(DEMO_ADDR)"
@@ -19,6 +19,8 @@ help:
 	@echo "make format  format the code with ruff"
 	@echo "make messages  extract translatable strings into the nb/nn/en catalogues"
 	@echo "make oidc-dev  a local OpenID Connect provider (like Ansattporten or Entra ID) to sign in to the demo with"
+
+	@echo "make wheel   build the installable wheel into dist/ (docs/production.md)"
 	@echo "make bench   booking, availability, indicator and register import benchmarks (docs/performance.md)"
 	@echo "make bench-data  national-size synthetic register files for the import benchmark"
 
@@ -57,7 +59,36 @@ browser:
 	  else echo "Browser tests need /usr/bin/chromium: sudo apt-get install chromium"; exit 1; fi; \
 	fi
 
-demo: install
+# Hubro refuses to start without a secret key (DEBUG off): the demo makes its own once,
+# kept in var/ and never committed.
+SECRET_KEY_FILE := var/secret_key
+demo serve bench messages: export HUBRO_SECRET_KEY_FILE ?= $(abspath $(SECRET_KEY_FILE))
+
+$(SECRET_KEY_FILE):
+	@mkdir -p var && umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+# What the production tests need from Debian (docs/production.md): PgBouncer (the
+# scale-out test), systemd-analyze (the units), msgfmt (the wheel), pg_dump/pg_restore
+# (backups). Installed as root, like the browser; elsewhere the missing ones are named.
+ops-tools:
+	@missing=""; \
+	command -v pgbouncer >/dev/null || [ -x /usr/sbin/pgbouncer ] || missing="$$missing pgbouncer"; \
+	command -v systemd-analyze >/dev/null || missing="$$missing systemd"; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	command -v pg_dump >/dev/null || missing="$$missing postgresql-client"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing for the production tests:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else echo "The production tests need:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
+	fi
+
+# The wheel an operator installs (docs/production.md): front-end assets and compiled
+# translations included.
+wheel: install
+	$(BIN)/python -m build --wheel --no-isolation --outdir dist .
+
+demo: install $(SECRET_KEY_FILE)
 	$(HUBRO) migrate --no-input
 	$(HUBRO) collectstatic --no-input -v0
 	$(HUBRO) loaddemo
@@ -66,7 +97,7 @@ demo: install
 	@# The demo's hosts and administrators sign in without a second factor.
 	HUBRO_MFA_REQUIRED=$${HUBRO_MFA_REQUIRED:-none} $(HUBRO) runserver --noreload $(DEMO_ADDR)
 
-serve: install
+serve: install $(SECRET_KEY_FILE)
 	$(HUBRO) migrate --no-input
 	$(HUBRO) collectstatic --no-input -v0
 	$(HUBRO) runserver --noreload $(DEMO_ADDR)
@@ -79,10 +110,10 @@ format: $(BIN)/.installed
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-messages: $(BIN)/.installed
+messages: $(BIN)/.installed $(SECRET_KEY_FILE)
 	cd hubro && ../$(HUBRO) makemessages --no-obsolete --no-location -l nb -l nn -l en -i 'node_modules/*'
 
-test: install browser lint test-sqlite test-postgres
+test: install browser ops-tools lint test-sqlite test-postgres
 
 test-sqlite: install
 	@echo "== test suite on SQLite =="
@@ -99,7 +130,7 @@ test-postgres: install
 
 # Figures only, never pass/fail: docs/performance.md. BENCH_SCALE=0.1 for a quick run,
 # BENCH_TENFOLD=0 to skip the ten-million-booking run; scratch data goes to bench/data/.
-bench: $(BIN)/.installed
+bench: $(BIN)/.installed $(SECRET_KEY_FILE)
 	$(BIN)/python -m bench.run
 
 # National-size synthetic Enhetsregisteret files for the registry benchmark

@@ -113,9 +113,100 @@ def env_database(name: str, var_dir: Path, *, busy_timeout_s: int) -> dict:
             name, f"unsupported scheme {scheme!r}; use postgres://… or sqlite:///path"
         )
     try:
-        parsed = dj_database_url.parse(raw, conn_max_age=60, conn_health_checks=True)
+        parsed = dj_database_url.parse(raw, conn_health_checks=True)
     except ValueError as exc:
         raise ConfigError(name, str(exc)) from None
     if not parsed.get("NAME"):
         raise ConfigError(name, "the URL names no database, e.g. postgres://user@host/hubro")
+    return postgres_connections(parsed)
+
+
+def postgres_connections(parsed: dict) -> dict:
+    """Bounded use of PostgreSQL connections (docs/production.md#connections).
+
+    By default each process keeps a psycopg pool of at most ``HUBRO_DB_POOL_SIZE``
+    connections, whatever its threads do: a threaded server cannot open one connection
+    per thread and exhaust ``max_connections``. ``HUBRO_DB_POOL_SIZE=0`` turns the pool
+    off, for persistent connections (``HUBRO_DB_CONN_MAX_AGE`` seconds) with one
+    connection per worker. ``HUBRO_DB_PGBOUNCER=true`` makes the connections safe for
+    PgBouncer's transaction mode: no server-side prepared statements or cursors."""
+    pool_size = env_int("HUBRO_DB_POOL_SIZE", 4)
+    max_age = env_int("HUBRO_DB_CONN_MAX_AGE", 0)
+    if pool_size and max_age:
+        raise ConfigError(
+            "HUBRO_DB_CONN_MAX_AGE",
+            "use either the pool (HUBRO_DB_POOL_SIZE) or persistent"
+            " connections (HUBRO_DB_POOL_SIZE=0), not both",
+        )
+    options = parsed.setdefault("OPTIONS", {})
+    parsed["CONN_MAX_AGE"] = max_age
+    if pool_size:
+        options["pool"] = {
+            "min_size": 0,
+            "max_size": pool_size,
+            # A request that cannot get a connection within this many seconds fails
+            # (503 under /api/) instead of queueing without end.
+            "timeout": env_int("HUBRO_DB_POOL_TIMEOUT", 10, minimum=1),
+        }
+    if env_bool("HUBRO_DB_PGBOUNCER", False):
+        options["prepare_threshold"] = None
+        parsed["DISABLE_SERVER_SIDE_CURSORS"] = True
     return parsed
+
+
+def env_secret_key(*, debug: bool, development_key: str) -> str:
+    """The secret key from ``HUBRO_SECRET_KEY`` or the file ``HUBRO_SECRET_KEY_FILE``
+    (systemd credentials, a secrets mount). Without one, only a debug run may start: a
+    production server would sign sessions with the key published in the source."""
+    raw = os.environ.get("HUBRO_SECRET_KEY", "")
+    name = "HUBRO_SECRET_KEY"
+    key_file = os.environ.get("HUBRO_SECRET_KEY_FILE", "").strip()
+    if not raw and key_file:
+        name = "HUBRO_SECRET_KEY_FILE"
+        try:
+            raw = Path(key_file).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ConfigError(name, f"cannot read {key_file}: {exc.strerror}") from None
+    if not raw:
+        if debug:
+            return development_key
+        raise ConfigError(
+            "HUBRO_SECRET_KEY",
+            "not set, and HUBRO_DEBUG is off. Set a random key of at least 32 characters"
+            " (python3 -c 'import secrets; print(secrets.token_urlsafe(50))'), or"
+            " HUBRO_DEBUG=true on a development machine",
+        )
+    if len(raw) < 32:
+        raise ConfigError(name, "must be at least 32 characters long")
+    if raw == development_key:
+        raise ConfigError(name, "is the development key published in Hubro's source")
+    return raw
+
+
+CACHE_BACKENDS = {
+    "redis": "django.core.cache.backends.redis.RedisCache",
+    "rediss": "django.core.cache.backends.redis.RedisCache",
+    "locmem": "django.core.cache.backends.locmem.LocMemCache",
+}
+
+
+def env_cache(*, prefix: str) -> dict:
+    """The default cache: Redis when ``HUBRO_CACHE_URL`` (or ``HUBRO_REDIS_URL``) names
+    one, shared by every app server (rate limits, sessions if so configured); otherwise
+    memory local to each process, enough for one server process."""
+    name = "HUBRO_CACHE_URL"
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        name = "HUBRO_REDIS_URL"
+        raw = os.environ.get(name, "").strip()
+    if not raw:
+        raw = "locmem://"
+    scheme = raw.split(":", 1)[0].lower()
+    if scheme not in CACHE_BACKENDS:
+        raise ConfigError(name, f"unsupported scheme {scheme!r}; use redis://host:6379/0")
+    cache = {"BACKEND": CACHE_BACKENDS[scheme], "KEY_PREFIX": prefix}
+    if scheme == "locmem":
+        cache["LOCATION"] = "hubro"
+    else:
+        cache["LOCATION"] = raw
+    return cache

@@ -8,26 +8,71 @@ from django.utils.translation import gettext_lazy as _
 from hubro.config import (
     ConfigError,
     env_bool,
+    env_cache,
     env_database,
     env_int,
     env_list,
+    env_secret_key,
     env_str,
     env_timezone,
 )
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
-VAR_DIR = Path(env_str("HUBRO_VAR_DIR", str(PROJECT_DIR / "var"))).resolve()
+# ./var of the checkout; for an installed wheel, ./var of the working directory.
+_DEFAULT_VAR = PROJECT_DIR / "var" if (PROJECT_DIR / "pyproject.toml").exists() else Path("var")
+VAR_DIR = Path(env_str("HUBRO_VAR_DIR", str(_DEFAULT_VAR))).resolve()
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env_bool("HUBRO_DEBUG", False)
 
-_INSECURE_KEY = "hubro-insecure-development-key-do-not-use-in-production"
-SECRET_KEY = env_str("HUBRO_SECRET_KEY", "")
-if not SECRET_KEY:
-    SECRET_KEY = _INSECURE_KEY
-elif len(SECRET_KEY) < 32:
-    raise ConfigError("HUBRO_SECRET_KEY", "must be at least 32 characters long")
+# --- Security (issue 16; docs/production.md#security) --------------------------------
+# No secret key and DEBUG off is refused at start (hubro.config.env_secret_key).
+SECRET_KEY = env_secret_key(
+    debug=DEBUG, development_key="hubro-insecure-development-key-do-not-use-in-production"
+)
+# HUBRO_HTTPS=true: the site is served over TLS (usually by a proxy in front). It turns
+# on the HTTPS redirect, HSTS and Secure cookies; each can be set on its own as well.
+HTTPS = env_bool("HUBRO_HTTPS", False)
+SECURE_SSL_REDIRECT = env_bool("HUBRO_SSL_REDIRECT", HTTPS)
+# The health checks answer over plain HTTP too (load balancers, systemd, monitoring):
+# hubro.ops.middleware.HealthCheckMiddleware serves them before the redirect.
+SECURE_HSTS_SECONDS = env_int("HUBRO_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HUBRO_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("HUBRO_HSTS_PRELOAD", HTTPS)
+# Behind a TLS-terminating proxy, which header says the original request was HTTPS.
+# Set it only when the proxy always sets (and never passes on) that header.
+_proxy_header = env_str("HUBRO_PROXY_SSL_HEADER", "")
+if _proxy_header:
+    _header, _sep, _value = _proxy_header.partition("=")
+    if not _header.strip() or not _value.strip():
+        raise ConfigError(
+            "HUBRO_PROXY_SSL_HEADER", "expected HEADER=value, e.g. X-Forwarded-Proto=https"
+        )
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + _header.strip().upper().replace("-", "_"),
+        _value.strip(),
+    )
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Django's Content Security Policy: scripts only from our own static files, never
+# inline (no <script> bodies, no on…= attributes). Styles allow inline style
+# attributes, which templates use for computed sizes (the day timeline's columns).
+from django.utils.csp import CSP  # noqa: E402
+
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# --- end of security -------------------------------------------------------------------
 
 ALLOWED_HOSTS = env_list("HUBRO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("HUBRO_CSRF_TRUSTED_ORIGINS", [])
@@ -57,10 +102,15 @@ INSTALLED_APPS = [
     "hubro.handbook",
     "hubro.hosting",
     "hubro.api",
+    "hubro.ops",
 ]
 
 MIDDLEWARE = [
+    "hubro.ops.middleware.RequestIdMiddleware",  # issue 16: first, so every log line has it
+    "hubro.ops.metrics.MetricsMiddleware",
+    "hubro.ops.middleware.HealthCheckMiddleware",  # before the host check and redirect
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -70,6 +120,7 @@ MIDDLEWARE = [
     "hubro.core.middleware.FriendlyMethodNotAllowedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "hubro.api.guard.ApiGuardMiddleware",  # issue 16: rate limit, 413/503 as JSON
 ]
 
 ROOT_URLCONF = "hubro.urls"
@@ -228,15 +279,17 @@ TIME_ZONE = env_timezone("HUBRO_TIME_ZONE", "Europe/Oslo")
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
-NODE_MODULES = PROJECT_DIR / "node_modules"
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    # Front-end packages come from npm (see package.json) and are served by us, no CDN.
-    ("vendor/designsystemet-css", NODE_MODULES / "@digdir/designsystemet-css/dist/src"),
-    ("vendor/designsystemet-theme", NODE_MODULES / "@digdir/designsystemet-theme/brand"),
-    ("vendor/htmx", NODE_MODULES / "htmx.org/dist"),
-    ("vendor/inter", NODE_MODULES / "@fontsource-variable/inter"),
-]
+# Front-end packages come from npm (see package.json) and are served by us, no CDN:
+# from node_modules in a checkout, from the copy a wheel carries when installed
+# (hubro/static/vendor/, made by setup.py; see hubro/vendor.py).
+STATICFILES_DIRS = [BASE_DIR / "static"]
+if not (BASE_DIR / "static" / "vendor").is_dir():
+    from hubro.vendor import PACKAGES as _VENDOR
+
+    STATICFILES_DIRS += [
+        (f"vendor/{name}", PROJECT_DIR / "node_modules" / source)
+        for name, source in _VENDOR.items()
+    ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -288,15 +341,60 @@ if _tasks not in _TASK_BACKENDS:
     raise ConfigError("HUBRO_TASKS", f"expected immediate or database, got {_tasks!r}")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks], "QUEUES": ["default"]}}
 
-SESSION_COOKIE_SECURE = env_bool("HUBRO_SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = env_bool("HUBRO_SECURE_COOKIES", HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "hubro.core.views.csrf_failure"
 
+# --- Caches, sessions, rate limits (issue 16; docs/production.md#scale-out) -----------
+# Redis (HUBRO_CACHE_URL / HUBRO_REDIS_URL) is shared by every app server: rate limits
+# and, with HUBRO_SESSION_ENGINE=…cache or …cached_db, sessions. Default: per process.
+CACHES = {"default": env_cache(prefix=env_str("HUBRO_CACHE_PREFIX", "hubro"))}
+SESSION_ENGINE = env_str("HUBRO_SESSION_ENGINE", "django.contrib.sessions.backends.db")
+# API requests per minute, per token and per client address (429 with Retry-After).
+HUBRO_API_RATE_PER_TOKEN = env_int("HUBRO_API_RATE_PER_TOKEN", 600)
+HUBRO_API_RATE_PER_ADDRESS = env_int("HUBRO_API_RATE_PER_ADDRESS", 1200)
+# Guest sign-ups to events: per client address per hour, and guests per event.
+HUBRO_GUEST_SIGNUPS_PER_HOUR = env_int("HUBRO_GUEST_SIGNUPS_PER_HOUR", 10)
+HUBRO_GUESTS_PER_EVENT = env_int("HUBRO_GUESTS_PER_EVENT", 50)
+# Future bookings one person may hold per hub where the hub sets no quota of its own.
+HUBRO_DEFAULT_BOOKING_QUOTA = env_int("HUBRO_DEFAULT_BOOKING_QUOTA", 20)
+# Which address a request comes from: REMOTE_ADDR, or the first hop of X-Forwarded-For
+# when a proxy you trust sets it (HUBRO_TRUST_X_FORWARDED_FOR=true).
+HUBRO_TRUST_X_FORWARDED_FOR = env_bool("HUBRO_TRUST_X_FORWARDED_FOR", False)
+# The API body limit (docs/api.md): larger bodies answer 413 in JSON.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("HUBRO_MAX_BODY_BYTES", 10 * 1024 * 1024)
+# --- end of caches ---------------------------------------------------------------------
+
+# --- Operations: health, metrics, logs (issue 16; docs/production.md#monitoring) -------
+# Who may read /metrics: these client addresses, or a request with this bearer token.
+HUBRO_METRICS_ALLOW = env_list("HUBRO_METRICS_ALLOW", ["127.0.0.1", "::1"])
+HUBRO_METRICS_TOKEN = env_str("HUBRO_METRICS_TOKEN", "")
+# /readyz says "not ready" when the oldest queued task waited longer or disk runs low.
+HUBRO_READY_MAX_TASK_AGE = env_int("HUBRO_READY_MAX_TASK_AGE", 900)
+HUBRO_READY_MIN_FREE_MB = env_int("HUBRO_READY_MIN_FREE_MB", 500)
+_log_format = env_str("HUBRO_LOG_FORMAT", "text" if DEBUG else "json")
+if _log_format not in {"json", "text"}:
+    raise ConfigError("HUBRO_LOG_FORMAT", f"expected json or text, got {_log_format!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "hubro.ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "hubro.ops.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": _log_format,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("HUBRO_LOG_LEVEL", "INFO")},
+    # The pool rolls back a connection handed back mid-transaction (a command that
+    # failed); that it says so is noise, not news.
+    "loggers": {"psycopg.pool": {"level": "ERROR"}},
 }
+# --- end of operations -----------------------------------------------------------------

@@ -9,6 +9,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("hubro.accounts.urls")),
+    path("", include("hubro.ops.urls")),
     path("", include("hubro.core.urls")),
     path("", include("hubro.core.profile_urls")),
     path("", include("hubro.spaces.urls")),
@@ -28,3 +29,5 @@ urlpatterns = [
     re_path(r"^api/", not_found),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "hubro.api.guard.server_error"

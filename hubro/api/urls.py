@@ -1,7 +1,11 @@
 """The JSON API, version 1. Every error answers ``{code, detail}``."""
 
+import logging
+
+from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -24,6 +28,18 @@ from . import (
     registry,
 )
 from .auth import TokenAuth
+from .guard import (
+    error,
+    internal_error,
+    is_nul_error,
+    is_unavailable,
+    nul_error,
+    out_of_range_detail,
+    unavailable,
+)
+from .openapi import document_errors
+
+log = logging.getLogger("hubro.api")
 
 api = NinjaAPI(
     title="Hubro API",
@@ -92,13 +108,40 @@ def invalid_input(request, exc: ValidationError):
 
 @api.exception_handler(HttpError)
 def http_error(request, exc: HttpError):
+    if exc.status_code == 400:
+        # ninja's "cannot parse the body": the promised answer is 422 invalid.
+        return api.create_response(request, {"code": "invalid", "detail": str(exc)}, status=422)
     return api.create_response(
         request, {"code": f"http_{exc.status_code}", "detail": str(exc)}, status=exc.status_code
     )
 
 
+@api.exception_handler(RequestDataTooBig)
+def too_large(request, exc):
+    return error(413, "too_large", _("Forespørselen er for stor."))
+
+
+@api.exception_handler(Exception)
+def unexpected(request, exc: Exception):
+    """Whatever else goes wrong answers in the API's shape: 503 when the database is
+    down or busy, else 500. The traceback goes to the log, never to the client."""
+    if is_unavailable(exc):
+        return unavailable(exc)
+    if isinstance(exc, OverflowError):
+        return error(422, "out_of_range", out_of_range_detail())
+    if is_nul_error(exc):
+        return nul_error()
+    log.error("unhandled error in %s %s", request.method, request.path, exc_info=exc)
+    return internal_error()
+
+
+document_errors(api)
+
+
+@csrf_exempt
 def not_found(request):
-    """Unknown API paths answer like every other API error, not with an HTML page."""
+    """Unknown API paths answer like every other API error, not with an HTML page (nor
+    with the CSRF failure page for a POST: the API takes tokens, not cookies)."""
     return JsonResponse(
         {
             "code": "not_found",

@@ -143,6 +143,15 @@ class RuleBook:
         )
 
     @cached_property
+    def held_in_hub(self) -> int:
+        """Confirmed bookings the person holds in this hub that have not ended."""
+        return (
+            Booking.objects.confirmed()
+            .filter(space__hub_id=self.hub.pk, person=self.person, end__gt=self.now)
+            .count()
+        )
+
+    @cached_property
     def allowed_organizations(self) -> set[int]:
         members = set(self.hub.member_organizations.values_list("pk", flat=True))
         return members | {self.hub.host_organization_id}
@@ -215,6 +224,20 @@ class RuleBook:
                         " og grensen er %(max)s."
                     )
                     % {"held": self.held + pending, "max": rule.max_future_bookings},
+                )
+            )
+        default = settings.HUBRO_DEFAULT_BOOKING_QUOTA
+        if quota is None and default and self.held_in_hub + pending + 1 > default:
+            # The host set no quota: the deployment's default keeps one person from
+            # holding every space for years. A rule with a quota of its own replaces it.
+            breaches.append(
+                RuleBreach(
+                    "quota",
+                    _(
+                        "Du har allerede %(held)s kommende bookinger i denne huben, og"
+                        " grensen er %(max)s."
+                    )
+                    % {"held": self.held_in_hub + pending, "max": default},
                 )
             )
         return breaches

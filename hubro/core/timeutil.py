@@ -68,3 +68,13 @@ def when(booking) -> str:
     """A booking's time in words, e.g. "man. 30. november 2026, 09:00–15:00"."""
     start, end = timezone.localtime(booking.start), timezone.localtime(booking.end)
     return f"{format_day(start, 'medium')}, {start:%H:%M}–{end:%H:%M}"
+
+
+# The dates Hubro takes as input. Far outside them, date arithmetic overflows (year 1
+# minus a day, year 9999 plus one) and no hub has anything to show anyway.
+DATE_MIN = dt.date(1900, 1, 1)
+DATE_MAX = dt.date(2199, 12, 31)
+
+
+def date_in_bounds(day: dt.date) -> bool:
+    return DATE_MIN <= day <= DATE_MAX

@@ -17,16 +17,22 @@ from hubro.bookings.ical import FEED_DAYS_BACK, _calendar, _local, _location
 from .models import Event, Registration
 
 
-def _where(event: Event) -> str:
+def _where(event: Event, *, with_link: bool) -> str:
+    """Where the event is. The meeting link of an online event only for those who hold
+    a place, as on the event's page: a public feed never gives it away."""
     if event.place == Event.Place.HUB and event.hub_id:
         room = f"{event.space.name}, " if event.space_id else ""
         return room + _location(event.hub)
     if event.place == Event.Place.ONLINE:
-        return event.online_url or str(Event.Place.ONLINE.label)
+        if with_link and event.online_url:
+            return event.online_url
+        return str(Event.Place.ONLINE.label)
     return event.location
 
 
-def event_vevent(event: Event, *, now: dt.datetime, waitlisted: bool = False) -> VEvent:
+def event_vevent(
+    event: Event, *, now: dt.datetime, waitlisted: bool = False, with_link: bool = False
+) -> VEvent:
     vevent = VEvent()
     vevent.add("uid", f"event-{event.pk}@hubro")
     vevent.add("dtstart", _local(event.start))
@@ -35,7 +41,7 @@ def event_vevent(event: Event, *, now: dt.datetime, waitlisted: bool = False) ->
     if waitlisted:
         summary = _("%(title)s (venteliste)") % {"title": event.title}
     vevent.add("summary", summary)
-    location = _where(event)
+    location = _where(event, with_link=with_link and not waitlisted)
     if location:
         vevent.add("location", location)
     if event.description:
@@ -81,5 +87,6 @@ def add_registrations(calendar, person, *, since: dt.datetime, now: dt.datetime)
                 registration.event,
                 now=now,
                 waitlisted=registration.status == Registration.Status.WAITLISTED,
+                with_link=True,
             )
         )

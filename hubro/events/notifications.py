@@ -19,7 +19,7 @@ from .models import Registration
 
 logger = logging.getLogger(__name__)
 
-KINDS = ("promoted", "event_cancelled")
+KINDS = ("promoted", "event_cancelled", "guest_confirmed")
 
 
 def notify(kind: str, registration_ids: list[int]) -> None:
@@ -46,11 +46,16 @@ def build_registration_email(registration, kind: str) -> EmailMultiAlternatives:
     if kind not in KINDS:
         raise ValueError(f"unknown registration email {kind!r}")
     email, name, language = _recipient(registration)
-    event = registration.event
+    context = {"kind": kind, "registration": registration}
+    return event_email(registration.event, kind, to=email, name=name, language=language, **context)
+
+
+def event_email(event, template: str, *, to: str, name: str, language: str, **extra):
+    """An e-mail about ``event`` from ``events/email/<template>{_subject.txt,.txt,.html}``
+    in ``language``; the templates get the event's time, place and address."""
     with translation.override(language):
         start, end = timezone.localtime(event.start), timezone.localtime(event.end)
         context = {
-            "kind": kind,
             "language": language,
             "name": name,
             "event": event,
@@ -59,12 +64,15 @@ def build_registration_email(registration, kind: str) -> EmailMultiAlternatives:
             "end": date_format(end, "H:i"),
             "where": event_place(event),
             "event_url": settings.HUBRO_BASE_URL + reverse("events:detail", args=[event.pk]),
+            **extra,
         }
-        subject = " ".join(render_to_string(f"events/email/{kind}_subject.txt", context).split())
-        text = render_to_string(f"events/email/{kind}.txt", context)
-        html = render_to_string(f"events/email/{kind}.html", context)
+        subject = " ".join(
+            render_to_string(f"events/email/{template}_subject.txt", context).split()
+        )
+        text = render_to_string(f"events/email/{template}.txt", context)
+        html = render_to_string(f"events/email/{template}.html", context)
     message = EmailMultiAlternatives(
-        subject=subject, body=text, to=[email], headers={"Content-Language": language}
+        subject=subject, body=text, to=[to], headers={"Content-Language": language}
     )
     message.attach_alternative(html, "text/html")
     return message

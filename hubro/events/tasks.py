@@ -10,3 +10,11 @@ def send_registration_email(registration_id: int, kind: str) -> bool:
     """Email a participant about ``kind`` (promoted, event_cancelled) in their
     language."""
     return send_registration_email_now(registration_id, kind)
+
+
+@task
+def send_guest_link(event_id: int, name: str, email: str, token: str, language: str) -> bool:
+    """E-mail a guest the link that confirms their address and holds their place."""
+    from .guest_mail import send_guest_link_now
+
+    return send_guest_link_now(event_id, name, email, token, language)

@@ -12,6 +12,11 @@ urlpatterns = [
     path("arrangementer/<int:pk>/meld-pa/", views.sign_up, name="register"),
     path("arrangementer/<int:pk>/meld-av/", views.sign_off, name="unregister"),
     path("arrangementer/<int:pk>/gjest/", views.guest, name="guest"),
+    path(
+        "arrangementer/<int:pk>/gjest/bekreft/<str:token>/",
+        views.guest_confirm,
+        name="guest_confirm",
+    ),
     path("arrangementer/<int:pk>/endre/", views.edit, name="edit"),
     path("arrangementer/<int:pk>/avlys/", views.cancel, name="cancel"),
     path("arrangementer/<int:pk>/deltakere/", views.participants_page, name="participants"),

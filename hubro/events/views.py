@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
@@ -15,18 +15,21 @@ from hubro.core.tabular import download
 from hubro.spaces.models import Hub
 
 from . import exports, ical
+from .abuse import guest_rate_limited
 from .actions import (
     cancel_event,
     cancel_registration,
+    confirm_guest_place,
     create_event,
     create_event_series,
     invite,
     invite_state_unit_leaders,
     mark_attendance,
     register,
-    register_guest,
+    request_guest_place,
     update_event,
 )
+from .actions.guests import read_guest_token
 from .actions.invitations import parse_emails
 from .actions.registrations import registration_closed
 from .forms import EventForm, GuestForm, InviteForm, StateUnitsForm, initial_for
@@ -144,7 +147,9 @@ def sign_off(request, pk):
 
 
 def guest(request, pk):
-    """Sign-up for someone without an account; open events only."""
+    """Sign-up for someone without an account; open events only. The form sends a link
+    to the address; the place is held only when the guest follows it (``guest_confirm``).
+    Each client address may ask for ``HUBRO_GUEST_SIGNUPS_PER_HOUR`` links an hour."""
     event = _event_or_404(request, pk)
     if event.audience != Event.Audience.OPEN:
         raise Http404
@@ -152,27 +157,67 @@ def guest(request, pk):
     if request.method == "POST":
         form = GuestForm(request.POST)
         if form.is_valid():
-            try:
-                registration = register_guest(event, **form.cleaned_data)
-            except DomainError as exc:
-                _show_error(form, exc)
-            else:
-                return render(
-                    request,
-                    "events/guest_done.html",
-                    {
-                        "event": event,
-                        "registration": registration,
-                        "position": waitlist_position(registration),
-                    },
+            wait = guest_rate_limited(request, form.cleaned_data["email"])
+            if wait:
+                form.add_error(
+                    None,
+                    _("For mange påmeldinger herfra. Prøv igjen om %(minutes)s minutter.")
+                    % {"minutes": max(1, wait // 60)},
                 )
-        status = 422
+                status = 429
+            else:
+                try:
+                    request_guest_place(
+                        event, **form.cleaned_data, language=translation.get_language()
+                    )
+                except DomainError as exc:
+                    _show_error(form, exc)
+                else:
+                    return render(
+                        request,
+                        "events/guest_check_email.html",
+                        {"event": event, "email": form.cleaned_data["email"]},
+                    )
+        status = status if status != 200 else 422
     else:
         form = GuestForm()
     return render(
         request,
         "events/guest.html",
         {"event": event, "form": form, "closed": registration_closed(event)},
+        status=status,
+    )
+
+
+def guest_confirm(request, pk, token):
+    """The link in the guest's e-mail: a button that holds the place. A GET changes
+    nothing, so that mail scanners that follow links hold no place."""
+    event = _event_or_404(request, pk)
+    status = 200
+    problem = None
+    try:
+        details = read_guest_token(event, token)
+    except DomainError as exc:
+        details, problem, status = None, str(exc.detail), 400
+    if details and request.method == "POST":
+        try:
+            registration = confirm_guest_place(event, token)
+        except DomainError as exc:
+            problem, status = str(exc.detail), 422
+        else:
+            return render(
+                request,
+                "events/guest_done.html",
+                {
+                    "event": event,
+                    "registration": registration,
+                    "position": waitlist_position(registration),
+                },
+            )
+    return render(
+        request,
+        "events/guest_confirm.html",
+        {"event": event, "details": details, "problem": problem},
         status=status,
     )
 

@@ -4,7 +4,6 @@ what that is per person-day. The amounts and parties are kept as an invoice need
 BIS Billing 3.0 invoice can be made from a ``Statement`` later."""
 
 import datetime as dt
-import io
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -14,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from hubro.core.models import Membership
+from hubro.core.tabular import XlsxSheet
 
 from .coverage import year_coverage
 from .explain import explain_line, key_share
@@ -184,17 +184,16 @@ def build_statement(hub, organization, year: int, *, language: str | None = None
 
 def statement_xlsx(statement: Statement) -> bytes:
     """The statement as an XLSX workbook, labelled in the statement's language. Amounts
-    are numbers with two decimals (exact: written from the ``Decimal``)."""
-    from openpyxl import Workbook
+    are numbers with two decimals (exact: written from the ``Decimal``). Written through
+    the safe writer: a reference or name that looks like a formula stays text."""
     from openpyxl.styles import Font
 
     money = "#,##0.00"
     with translation.override(statement.language):
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = _("Oppgjør")[:31]
+        book = XlsxSheet(_("Oppgjør"))
+        sheet = book.sheet
         bold = Font(bold=True)
-        sheet.append(
+        book.append(
             [_("Oppgjør %(year)s – %(hub)s") % {"year": statement.year, "hub": statement.hub_name}]
         )
         sheet["A1"].font = Font(bold=True, size=14)
@@ -208,33 +207,33 @@ def statement_xlsx(statement: Statement) -> bytes:
             (_("Fordelingsnøkkel"), statement.key_label),
         ]
         for row in rows:
-            sheet.append(list(row))
-        sheet.append([])
-        sheet.append([_("Beskrivelse"), _("Status"), _("Mva-kategori"), _("Beløp (kr)")])
-        for cell in sheet[sheet.max_row]:
+            book.append([str(value) for value in row])
+        book.append([])
+        header = book.append([_("Beskrivelse"), _("Status"), _("Mva-kategori"), _("Beløp (kr)")])
+        for cell in sheet[header]:
             cell.font = bold
         for line in statement.lines:
-            sheet.append(
+            row = book.append(
                 [line.description, status_label(line.status), line.vat_label, line.amount]
             )
-            sheet.cell(sheet.max_row, 4).number_format = money
-        sheet.append([_("Sum"), "", "", statement.total])
-        sheet.cell(sheet.max_row, 1).font = bold
-        sheet.cell(sheet.max_row, 4).number_format = money
-        sheet.append([_("Merverdiavgift"), "", "", statement.vat_total])
-        sheet.cell(sheet.max_row, 4).number_format = money
-        sheet.append([])
-        sheet.append([_("Persondager i huben"), statement.person_days])
+            sheet.cell(row, 4).number_format = money
+        row = book.append([_("Sum"), "", "", statement.total])
+        sheet.cell(row, 1).font = bold
+        sheet.cell(row, 4).number_format = money
+        row = book.append([_("Merverdiavgift"), "", "", statement.vat_total])
+        sheet.cell(row, 4).number_format = money
+        book.append([])
+        book.append([_("Persondager i huben"), statement.person_days])
         per_day = statement.cost_per_person_day
-        sheet.append([_("Kostnad per persondag (kr)"), per_day if per_day is not None else "–"])
+        row = book.append(
+            [_("Kostnad per persondag (kr)"), per_day if per_day is not None else "–"]
+        )
         if per_day is not None:
-            sheet.cell(sheet.max_row, 2).number_format = money
+            sheet.cell(row, 2).number_format = money
         sheet.column_dimensions["A"].width = 48
         sheet.column_dimensions["B"].width = 28
         sheet.column_dimensions["D"].width = 16
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return book.to_bytes()
 
 
 def status_label(status: str) -> str:

@@ -1,9 +1,7 @@
-"""CSV and XLSX files of one table, with the same (suppressed) values as the page."""
+"""CSV and XLSX files of one table, with the same (suppressed) values as the page,
+written by the safe writer (``hubro.core.tabular``)."""
 
-import csv
-import io
-
-from django.http import HttpResponse
+from hubro.core.tabular import csv_bytes, download, xlsx_bytes
 
 
 def _plain(cell):
@@ -12,31 +10,13 @@ def _plain(cell):
     return cell.value if isinstance(cell.value, (int, float)) else cell.text
 
 
-def as_csv(table, filename: str) -> HttpResponse:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(table.columns)
-    for row in table.rows:
-        writer.writerow([_plain(cell) for cell in row])
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
+def _rows(table):
+    return ([_plain(cell) for cell in row] for row in table.rows)
 
 
-def as_xlsx(table, filename: str) -> HttpResponse:
-    from openpyxl import Workbook
+def as_csv(table, filename: str):
+    return download(csv_bytes(table.columns, _rows(table)), f"{filename}.csv")
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = table.id[:31]
-    sheet.append(list(table.columns))
-    for row in table.rows:
-        sheet.append([_plain(cell) for cell in row])
-    out = io.BytesIO()
-    book.save(out)
-    response = HttpResponse(
-        out.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+
+def as_xlsx(table, filename: str):
+    return download(xlsx_bytes(table.columns, _rows(table), title=table.id), f"{filename}.xlsx")

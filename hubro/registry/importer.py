@@ -2,17 +2,22 @@
 
 Pass 1 reads the main entities (enheter) and keeps only the public-sector ones, as a
 compact chain map. Pass 2 reads the local units (underenheter), keeps those whose chain
-makes them state, county or municipal units, and writes them. Everything the import
-writes – the snapshot, its units, the entity table, the changes against the snapshot
-before – happens in one transaction: a failure anywhere leaves the previous snapshots
-exactly as they were."""
+makes them state, county or municipal units, and writes them.
+
+The import never holds the database for long, so that bookings go on while a national
+file is read (on SQLite one writer at a time holds the whole database). The units are
+staged under a hidden snapshot (``STAGING_DATE``, see ``CompleteSnapshots``), each
+batch in its own short transaction; the file is read between them. The swap – the
+real date, the entity table, the changes against the snapshot before – is one short
+transaction at the end. A failure anywhere removes the staged rows (in short
+transactions too) and leaves the previous snapshots exactly as they were."""
 
 import datetime as dt
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,11 +27,13 @@ from hubro.core.models import Municipality
 
 from .changes import recompute_changes, resize_threshold
 from .classify import ChainMap, record_orgnr
-from .models import Entity, Snapshot, Unit
+from .models import STAGING_DATE, Entity, Snapshot, Unit
 from .source import Source, SourceError, check_file, is_url
 from .units import build_unit, missing_fields
 
 BATCH = 2000
+# No import runs this long: a staged snapshot this old was left by a killed one.
+ABANDONED_AFTER = dt.timedelta(hours=12)
 # The CSV columns the import cannot do without (JSON records are checked one by one).
 ENTITY_COLUMNS = (
     "organisasjonsnummer",
@@ -40,7 +47,6 @@ UNIT_COLUMNS = (
     "overordnetEnhet",
     "beliggenhetsadresse.kommunenummer",
 )
-STAGING_DATE = dt.date(1, 1, 1)
 
 
 @dataclass
@@ -172,18 +178,10 @@ def _write(
     skipped: Counter[str] = Counter()
     unknown_municipality: Counter[str] = Counter()
     seen: set[str] = set()
-    with transaction.atomic():
-        # Staged under a date no real snapshot has, dated at the end (the swap): until
-        # then no page or query sees it, and a failure rolls it back.
-        snapshot = Snapshot.objects.create(
-            date=STAGING_DATE,
-            kind=Snapshot.Kind.FULL,
-            source=f"{units} + {entities}"[:500],
-            # Replaced by the real hash at the end; unique meanwhile.
-            source_hash=f"staging-{timezone.now().timestamp()}"[:64],
-        )
-        batch: list[tuple] = []
+    snapshot = _stage(f"{units} + {entities}")
+    try:
         insert = _Inserter(Unit, snapshot_id=snapshot.pk)
+        batch: list[tuple] = []
         with Source(
             units, fmt=fmt, progress=progress, columns=UNIT_COLUMNS, what="underenheter"
         ) as source:
@@ -204,10 +202,10 @@ def _write(
                     unknown_municipality[unit["municipality_number"] or "-"] += 1
                 batch.append(insert.row(unit))
                 if len(batch) >= BATCH:
-                    insert.many(batch)
+                    insert.many_in_transaction(batch)
                     batch.clear()
             if batch:
-                insert.many(batch)
+                insert.many_in_transaction(batch)
             unit_records = source.record_number
             if unit_records == 0:
                 raise SourceError(f"{source.name}: the file holds no records")
@@ -218,21 +216,6 @@ def _write(
                     " underenheter and enheter files of the same day?"
                 )
             source_hash = _combined(source.sha256, entities_hash)
-        if Snapshot.objects.filter(source_hash=source_hash).exclude(pk=snapshot.pk).exists():
-            raise _AlreadyImported(Snapshot.objects.get(source_hash=source_hash))
-        same_day = Snapshot.objects.filter(date=date).exclude(pk=snapshot.pk).first()
-        if same_day is not None and not replace:
-            raise Conflict(
-                _(
-                    "Det finnes allerede et øyeblikksbilde for %(date)s fra andre filer."
-                    " Bruk --replace for å erstatte det."
-                )
-                % {"date": date.isoformat()},
-                code="snapshot_exists",
-            )
-        if same_day is not None:
-            same_day.delete()
-        _replace_entities(chains)
         summary = {
             "unit_records": unit_records,
             "entity_records": entity_records,
@@ -242,22 +225,95 @@ def _write(
             "unknown_municipality": dict(sorted(unknown_municipality.items())),
             "resize_threshold": threshold,
         }
-        snapshot.date = date
-        snapshot.source_hash = source_hash
-        snapshot.summary = summary
-        snapshot.save(update_fields=["date", "source_hash", "summary"])
-        changes = recompute_changes(snapshot, threshold=threshold)
-        later = Snapshot.objects.filter(date__gt=date).order_by("date").first()
-        if later is not None:
-            recompute_changes(later, threshold=threshold)
-        summary["changes"] = dict(Counter(change.kind for change in changes))
-        snapshot.save(update_fields=["summary"])
-        record(actor, "snapshot.create", snapshot, changes={"summary": summary})
-        if notify and later is None:
-            from .notifications import notify_subscribers
-
-            notify_subscribers(snapshot)
+        with transaction.atomic():
+            _swap_in(
+                snapshot,
+                chains,
+                date=date,
+                source_hash=source_hash,
+                summary=summary,
+                replace=replace,
+                threshold=threshold,
+                actor=actor,
+                notify=notify,
+            )
+    except BaseException:
+        _discard(snapshot)
+        raise
     return ImportResult(created=True, snapshot=snapshot, summary=summary)
+
+
+def _stage(source: str) -> Snapshot:
+    """The hidden snapshot the units are written under. One import at a time; a staged
+    snapshot older than ``ABANDONED_AFTER`` was left by a killed import and goes."""
+    stale = Snapshot.with_staged.filter(
+        date=STAGING_DATE, imported_at__lt=timezone.now() - ABANDONED_AFTER
+    ).first()
+    if stale is not None:
+        _discard(stale)
+    try:
+        with transaction.atomic():
+            return Snapshot.with_staged.create(
+                date=STAGING_DATE,
+                kind=Snapshot.Kind.FULL,
+                source=source[:500],
+                # Replaced by the real hash at the swap; unique meanwhile.
+                source_hash=f"staging-{timezone.now().timestamp()}"[:64],
+            )
+    except IntegrityError:
+        raise Conflict(
+            _("En annen import av registeret pågår. Prøv igjen når den er ferdig."),
+            code="import_running",
+        ) from None
+
+
+def _discard(snapshot: Snapshot) -> None:
+    """Remove a staged snapshot and its units, a batch per short transaction."""
+    while True:
+        with transaction.atomic():
+            ids = list(
+                Unit.objects.filter(snapshot_id=snapshot.pk).values_list("pk", flat=True)[:BATCH]
+            )
+            if not ids:
+                Snapshot.with_staged.filter(pk=snapshot.pk, date=STAGING_DATE).delete()
+                return
+            Unit.objects.filter(pk__in=ids).delete()
+
+
+def _swap_in(
+    snapshot, chains, *, date, source_hash, summary, replace, threshold, actor, notify
+) -> None:
+    """The short transaction that makes the staged snapshot the one of ``date``."""
+    if Snapshot.objects.filter(source_hash=source_hash).exists():
+        raise _AlreadyImported(Snapshot.objects.get(source_hash=source_hash))
+    same_day = Snapshot.objects.filter(date=date).first()
+    if same_day is not None and not replace:
+        raise Conflict(
+            _(
+                "Det finnes allerede et øyeblikksbilde for %(date)s fra andre filer."
+                " Bruk --replace for å erstatte det."
+            )
+            % {"date": date.isoformat()},
+            code="snapshot_exists",
+        )
+    if same_day is not None:
+        same_day.delete()
+    _replace_entities(chains)
+    snapshot.date = date
+    snapshot.source_hash = source_hash
+    snapshot.summary = summary
+    snapshot.save(update_fields=["date", "source_hash", "summary"])
+    changes = recompute_changes(snapshot, threshold=threshold)
+    later = Snapshot.objects.filter(date__gt=date).order_by("date").first()
+    if later is not None:
+        recompute_changes(later, threshold=threshold)
+    summary["changes"] = dict(Counter(change.kind for change in changes))
+    snapshot.save(update_fields=["summary"])
+    record(actor, "snapshot.create", snapshot, changes={"summary": summary})
+    if notify and later is None:
+        from .notifications import notify_subscribers
+
+        notify_subscribers(snapshot)
 
 
 class _Inserter:
@@ -289,6 +345,11 @@ class _Inserter:
     def many(self, rows) -> None:
         with connection.cursor() as cursor:
             cursor.executemany(self.sql, rows)
+
+    def many_in_transaction(self, rows) -> None:
+        """One batch in a transaction of its own: the write lock is held for one batch."""
+        with transaction.atomic():
+            self.many(rows)
 
 
 def _replace_entities(chains: ChainMap) -> None:

@@ -2,6 +2,8 @@
 (underenheter) in Enhetsregisteret, the main entities their parent chains pass through,
 the changes between snapshots, and who wants to hear about them."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -14,9 +16,21 @@ class Sector(models.TextChoices):
     COUNTY = "county", _("Fylkeskommunal")
 
 
+class CompleteSnapshots(models.Manager):
+    """Snapshots whose import has finished. An import stages its units under a snapshot
+    dated 0001-01-01, in many short transactions (so that bookings go on meanwhile),
+    and dates it at the end; until then no page, query or comparison sees it."""
+
+    def get_queryset(self):
+        return super().get_queryset().exclude(date=STAGING_DATE)
+
+
+STAGING_DATE = dt.date(1, 1, 1)
+
+
 class Snapshot(models.Model):
-    """The register as it stood on ``date``. Only complete imports are stored: an import
-    writes its snapshot and units in one transaction, so a failed one leaves nothing."""
+    """The register as it stood on ``date``. Only complete imports are seen: a staged
+    import is hidden (``CompleteSnapshots``) and a failed one is removed."""
 
     class Kind(models.TextChoices):
         FULL = "full", _("Full import")
@@ -31,6 +45,9 @@ class Snapshot(models.Model):
     last_update_id = models.BigIntegerField(null=True, blank=True)
     imported_at = models.DateTimeField(_("importert"), default=timezone.now)
     summary = models.JSONField(_("oppsummering"), default=dict, blank=True)
+
+    objects = CompleteSnapshots()
+    with_staged = models.Manager()  # noqa: DJ012 (objects stays the default manager)
 
     class Meta:
         ordering = ["-date"]

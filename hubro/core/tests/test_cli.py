@@ -1,6 +1,7 @@
 """`hubro user create` and `hubro token create`, as a provisioning script uses them."""
 
 import io
+import os
 import re
 import subprocess
 
@@ -100,6 +101,8 @@ def test_an_unmigrated_database_gets_advice_not_a_traceback(db, tmp_path):
         env={
             "PATH": f"{__import__('sys').prefix}/bin:/usr/bin:/bin",
             "HUBRO_VAR_DIR": str(tmp_path),
+            # Hubro refuses to start without a secret key (DEBUG off).
+            "HUBRO_SECRET_KEY": os.environ["HUBRO_SECRET_KEY"],
         },
     )
     assert result.returncode != 0

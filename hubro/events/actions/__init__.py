@@ -6,6 +6,7 @@
 - ``invitations``: who is invited to an event."""
 
 from .events import cancel_event, create_event, update_event
+from .guests import confirm_guest_place, request_guest_place
 from .invitations import invite, invite_state_unit_leaders
 from .registrations import (
     cancel_registration,
@@ -19,6 +20,7 @@ __all__ = [
     "SeriesResult",
     "cancel_event",
     "cancel_registration",
+    "confirm_guest_place",
     "create_event",
     "create_event_series",
     "invite",
@@ -26,6 +28,7 @@ __all__ = [
     "mark_attendance",
     "register",
     "register_guest",
+    "request_guest_place",
     "series_dates",
     "update_event",
 ]

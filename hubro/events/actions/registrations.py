@@ -131,7 +131,9 @@ def register(event, person, *, actor) -> Registration:
 def register_guest(event, *, name: str, email: str, organization: str) -> Registration:
     """Sign up a guest without an account, for an open event only (``not_open``
     otherwise). The same email address can hold one place per event
-    (``already_registered``). Audited as ``event.register_guest``."""
+    (``already_registered``), and an event takes at most ``HUBRO_GUESTS_PER_EVENT``
+    guests (``guest_limit``). The web calls it once the guest has confirmed the address
+    (``guests.confirm_guest_place``). Audited as ``event.register_guest``."""
     name, email, organization = name.strip(), email.strip().lower(), organization.strip()
     if event.audience != Event.Audience.OPEN:
         raise Invalid(_("Bare åpne arrangementer tar imot gjester."), code="not_open")
@@ -145,6 +147,13 @@ def register_guest(event, *, name: str, email: str, organization: str) -> Regist
         with transaction.atomic():
             locked = _lock(event)
             _refuse_closed(locked)
+            from .guests import guest_places_left
+
+            if guest_places_left(locked) <= 0:
+                raise Invalid(
+                    _("Arrangementet tar ikke imot flere gjester. Kontakt arrangøren."),
+                    code="guest_limit",
+                )
             active = locked.registrations.filter(
                 person__isnull=True, guest_email__iexact=email
             ).exclude(status=Registration.Status.CANCELLED)

@@ -1,12 +1,29 @@
 """Guests without an account sign up for open events with a clear form; bad input gets
-field errors, never a 500."""
+field errors, never a 500. The place is held once the guest follows the link that is
+e-mailed to them (test_guest_abuse.py covers the limits)."""
+
+import re
 
 import pytest
+from django.core import mail
 from django.test import Client
 
 from hubro.events.models import Event, Registration
 
 pytestmark = pytest.mark.django_db
+
+
+def confirm_link(email: str) -> str:
+    """The confirmation link in the last e-mail to ``email``, as a path."""
+    message = [m for m in mail.outbox if email.lower() in [t.lower() for t in m.to]][-1]
+    return re.search(r"https?://[^/\s]+(/\S+/gjest/bekreft/\S+/)", message.body).group(1)
+
+
+def sign_up_as_guest(client, event, data):
+    """Fill in the form, then follow the e-mailed link and press the button."""
+    asked = client.post(f"/arrangementer/{event.pk}/gjest/", data)
+    assert asked.status_code == 200, asked.content.decode()[:500]
+    return client.post(confirm_link(data["email"]))
 
 
 def test_a_guest_signs_up_for_an_open_event(lunch):
@@ -15,8 +32,9 @@ def test_a_guest_signs_up_for_an_open_event(lunch):
     assert page.status_code == 200
     for label in ("Navn", "E-post", "Organisasjon"):
         assert f">{label}" in page.content.decode()
-    done = client.post(
-        f"/arrangementer/{lunch.pk}/gjest/",
+    done = sign_up_as_guest(
+        client,
+        lunch,
         {"name": "Gunn Gjest", "email": "Gunn@Example.org", "organization": "Agder fylkeskommune"},
     )
     assert done.status_code == 200
@@ -52,7 +70,7 @@ def test_bad_guest_input_gets_field_errors(lunch, data, field):
 def test_the_same_guest_email_twice_is_a_field_error(lunch):
     data = {"name": "Gunn", "email": "gunn@example.org", "organization": "AFK"}
     client = Client()
-    client.post(f"/arrangementer/{lunch.pk}/gjest/", data)
+    sign_up_as_guest(client, lunch, data)
     again = client.post(f"/arrangementer/{lunch.pk}/gjest/", {**data, "email": "GUNN@example.org"})
     assert again.status_code == 422
     assert 'id="id_email-error"' in again.content.decode()
@@ -62,13 +80,9 @@ def test_the_same_guest_email_twice_is_a_field_error(lunch):
 def test_a_full_event_puts_the_guest_on_the_waiting_list(make_event):
     event = make_event(capacity=1)
     client = Client()
-    client.post(
-        f"/arrangementer/{event.pk}/gjest/",
-        {"name": "En", "email": "en@example.org", "organization": "X"},
-    )
-    second = client.post(
-        f"/arrangementer/{event.pk}/gjest/",
-        {"name": "To", "email": "to@example.org", "organization": "Y"},
+    sign_up_as_guest(client, event, {"name": "En", "email": "en@example.org", "organization": "X"})
+    second = sign_up_as_guest(
+        client, event, {"name": "To", "email": "to@example.org", "organization": "Y"}
     )
     assert "venteliste som nummer 1" in second.content.decode()
 
