@@ -14,7 +14,7 @@ import hubro
 
 from .conftest import Server, get, hubro_env, run, scratch_database
 
-# The release before this one: main when this wave of work began.
+# The release before this one: the last that landed on main before this wave.
 PREVIOUS_RELEASE = "9966d20f7bc2010d39d80500a34703a7513f6d17"
 ROOT = Path(hubro.__file__).resolve().parent.parent
 COUNTS = (
