@@ -265,7 +265,7 @@ def test_the_qr_sheet_has_one_code_per_active_space_and_no_inline_script(
     client.force_login(vera)
     page = client.get(reverse("hosting:qr", args=["testlab"])).content.decode()
     assert page.count('<svg role="img"') == 2 and "Gammel plass" not in page
-    assert "onclick" not in page and "data-print" in page
+    assert "onclick" not in page and "data-hubro-print" in page
     # The old address leads here.
     old = client.get("/huber/testlab/qr/")
     assert old.status_code == 301 and old["Location"] == reverse("hosting:qr", args=["testlab"])

@@ -112,7 +112,7 @@ def test_hubro_serve_runs_gunicorn_with_json_logs_and_summed_metrics(
 def test_the_systemd_units_verify(tmp_path):
     run("deployfiles", str(tmp_path), env=hubro_env(HUBRO_VAR_DIR=str(tmp_path)))
     units = sorted(str(p) for p in tmp_path.iterdir() if p.suffix in {".service", ".timer"})
-    assert len(units) == 6
+    assert len(units) == 8
     result = subprocess.run(
         ["systemd-analyze", "verify", *units], capture_output=True, text=True, timeout=120
     )
