@@ -14,7 +14,7 @@ DEMO_ADDR ?= 127.0.0.1:8000
 
 help:
 	@echo "make demo    install everything, load the demo and serve it on http://$(DEMO_ADDR)"
-	@echo "make test    install what the tests need and run the whole suite (SQLite, then PostgreSQL)"
+	@echo "make test    install what the tests need and run the whole suite (SQLite and PostgreSQL side by side)"
 	@echo "make lint    ruff format --check and ruff check"
 	@echo "make format  format the code with ruff"
 	@echo "make messages  extract translatable strings into the nb/nn/en catalogues"
@@ -113,7 +113,9 @@ format: $(BIN)/.installed
 messages: $(BIN)/.installed $(SECRET_KEY_FILE)
 	cd hubro && ../$(HUBRO) makemessages --no-obsolete --no-location -l nb -l nn -l en -i 'node_modules/*'
 
-test: install browser ops-tools lint test-sqlite test-postgres
+# The two databases' runs go side by side (one core each), each printed when it ends.
+test: install browser ops-tools lint
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 test-sqlite: install
 	@echo "== test suite on SQLite =="

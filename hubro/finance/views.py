@@ -329,6 +329,9 @@ def document_delete(request, pk):
     return redirect("finance:agreement", pk=agreement_pk)
 
 
+USAGE_KEYS = {SharingKey.Kind.USAGE, SharingKey.Kind.BASE_USAGE}
+
+
 def _key_readers_page(request, slug, year):
     """The key page for coordinators who pay under the key: read only, every sharing
     organization's basis and share under the chosen key, their own marked."""
@@ -338,10 +341,24 @@ def _key_readers_page(request, slug, year):
         raise Http404
     coverage = year_coverage(hub, year)
     shares = coverage.shares
+    own_pks = {org.pk for org in own}
     rows = [
         (participant.organization, key_share(shares, participant.organization))
         for participant in shares.participants
     ]
+    # Under a key by use, another organization's basis is its person-days in the hub,
+    # and its amount gives them back: statistics about its people that this reader may
+    # not see (docs/privacy.md). They see their own row and the others only together.
+    others = None
+    if shares.chosen in USAGE_KEYS:
+        theirs = [(org, ks) for org, ks in rows if org.pk not in own_pks]
+        rows = [(org, ks) for org, ks in rows if org.pk in own_pks]
+        if theirs:
+            others = {
+                "count": len(theirs),
+                "basis": sum(ks.own_basis for _, ks in theirs),
+                "amount": sum(ks.amount for _, ks in theirs),
+            }
     return render(
         request,
         "finance/keys_read.html",
@@ -351,7 +368,8 @@ def _key_readers_page(request, slug, year):
             "shares": shares,
             "chosen_label": SharingKey.Kind(shares.chosen).label if shares.chosen else "",
             "rows": rows,
-            "own": {org.pk for org in own},
+            "others": others,
+            "own": own_pks,
         },
     )
 

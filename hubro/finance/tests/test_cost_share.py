@@ -124,9 +124,13 @@ def test_the_key_page_is_open_to_coordinators_who_pay_under_it(
     response = client.get(url)
     assert response.status_code == 200
     page = response.content.decode()
-    for name in ("Nav", "Farsund kommune", "Kvinesdal kommune", "Lyngdal kommune"):
-        assert name in page or "velferdsetaten" in page
+    assert "Farsund kommune" in page
     assert "28\xa0571,43" in page and "Sett opp nøkkel" not in page  # read only
+    # By use, the others' person-days and amounts are statistics about their people:
+    # only together (5 person-days, 71 428,57 kr), never one by one.
+    assert "Kvinesdal kommune" not in page and "57\xa0142,86" not in page
+    assert "14\xa0285,71" not in page
+    assert "3 andre organisasjoner til sammen" in page and "71\xa0428,57" in page
     assert client.post(url, {"choose": "equal"}).status_code == 404
     # A coordinator of an organization that shares nothing here: not found.
     from conftest import make_person
@@ -151,3 +155,23 @@ def test_the_api_statement_carries_the_explanation(hub, farsund, usage_key, coor
     assert body["key_share"]["own_basis"] == "2" and body["key_share"]["total_basis"] == "7"
     assert body["key_share"]["percent"] == "28.57" and body["key_share"]["amount"] == "28571.43"
     assert body["lines"][0]["vat_label"] == "Unntatt merverdiavgift"
+
+
+def test_under_a_key_that_is_not_by_use_every_payer_is_shown(
+    client, hub, vera, four, costs_2025, coordinator_farsund
+):
+    actions.choose_key(hub, YEAR, "equal", actor=vera)
+    actions.save_agreement(
+        hub,
+        actor=vera,
+        organization=four[1],
+        starts_on=dt.date(YEAR, 1, 1),
+        ends_on=dt.date(YEAR, 12, 31),
+        status="signed",
+        basis="share",
+    )
+    client.force_login(coordinator_farsund)
+    page = client.get(reverse("finance:keys", args=[hub.slug, YEAR])).content.decode()
+    for organization in four:
+        assert organization.name in page
+    assert "25\xa0000,00" in page and "andre organisasjoner til sammen" not in page
