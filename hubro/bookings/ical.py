@@ -185,8 +185,8 @@ def _booking_event(booking: Booking, *, now: dt.datetime, cancelled: bool = Fals
     event.add("dtend", _local(booking.end))
     _describe(event, booking, now=now)
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
-    # Bookings are not edited, only cancelled: the cancellation is revision 1.
-    event.add("sequence", 1 if cancelled else 0)
+    # Each move raised the revision; a cancellation is one revision more.
+    event.add("sequence", booking.revision + (1 if cancelled else 0))
     if booking.created_at:
         event.add("created", booking.created_at)
     return event

@@ -138,6 +138,9 @@ class Booking(models.Model):
         verbose_name=_("regler overstyrt av"),
     )
     overridden_rules = models.JSONField(_("overstyrte regler"), default=list, blank=True)
+    # How many times the booking was moved: calendars replace an event with the same UID
+    # only when its SEQUENCE grows (RFC 5545), so a move must raise it.
+    revision = models.PositiveIntegerField(_("revisjon"), default=0, editable=False)
 
     objects = BookingQuerySet.as_manager()
 

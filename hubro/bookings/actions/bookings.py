@@ -289,6 +289,8 @@ def move_booking(
                 locked.purpose, locked.show_purpose = "", False
                 fields += ["purpose", "show_purpose"]
             locked.space, locked.start, locked.end = space, start, end
+            locked.revision += 1
+            fields.append("revision")
             locked.override_by = actor if overridden else None
             locked.overridden_rules = overridden
             locked.save(update_fields=fields)

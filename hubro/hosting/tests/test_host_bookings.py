@@ -256,3 +256,40 @@ def test_the_api_books_moves_and_cancels_through_the_same_actions(
         .values_list("action", flat=True)
     )
     assert actions == ["booking.create", "booking.move", "booking.cancel"]
+
+
+def test_a_moved_booking_replaces_the_event_in_the_persons_calendar(
+    vera, kari, desk, second_desk, tomorrow, django_capture_on_commit_callbacks
+):
+    """Calendars replace an event only when its SEQUENCE grows (RFC 5545): each move
+    raises it, and a later cancellation is higher still."""
+    from icalendar import Calendar
+
+    from hubro.bookings.ical import booking_ics
+
+    booking = create_booking(
+        space=desk, person=kari, start=at(tomorrow, 9), end=at(tomorrow, 10), actor=kari
+    )
+    mail.outbox.clear()
+    sequences = []
+    for hour in (11, 13):
+        with django_capture_on_commit_callbacks(execute=True):
+            move(
+                desk.hub,
+                booking,
+                space=second_desk,
+                start=at(tomorrow, hour),
+                end=at(tomorrow, hour + 1),
+                actor=vera,
+            )
+        booking.refresh_from_db()
+    assert len(mail.outbox) == 2
+    for message in mail.outbox:
+        (part,) = [p for p in message.message().walk() if p.get_content_type() == "text/calendar"]
+        (event,) = Calendar.from_ical(part.get_payload(decode=True)).walk("VEVENT")
+        assert str(event["UID"]) == f"booking-{booking.pk}@hubro"
+        sequences.append(int(event["SEQUENCE"]))
+    assert sequences == [1, 2]
+    booking.refresh_from_db()
+    (event,) = Calendar.from_ical(booking_ics(booking, cancelled=True)).walk("VEVENT")
+    assert int(event["SEQUENCE"]) == 3
