@@ -162,6 +162,11 @@ class ApiClient:
             path, data, content_type="application/json", headers=self._headers()
         )
 
+    def patch(self, path, data):
+        return self.client.patch(
+            path, data, content_type="application/json", headers=self._headers()
+        )
+
     def delete(self, path):
         return self.client.delete(path, headers=self._headers())
 

@@ -14,7 +14,7 @@ from hubro.core.errors import DomainError
 from . import (
     bookings,
     checkin,
-    community,
+    community_edit,
     events,
     finance,
     handbook,
@@ -56,7 +56,7 @@ api.add_router("", checkin.router)
 api.add_router("", me.router)
 api.add_router("", presence.router)
 api.add_router("", events.router)
-api.add_router("", community.router)
+api.add_router("", community_edit.router)  # community's reads and writes
 api.add_router("", insights.router)
 api.add_router("", finance.router)
 api.add_router("", registry.router)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hubro.core.errors import NotFound
 from hubro.core.models import Organization, Region
+from hubro.core.permissions import is_admin
 from hubro.events.queries import visible_events
 from hubro.spaces.models import Hub
 
@@ -338,6 +339,20 @@ def projects_for(person, filters: ProjectFilter | None = None, *, hub: Hub | Non
         queryset = queryset.filter(pk__in=hub_projects(hub).values("pk"))
     queryset = filter_projects(queryset, filters or ProjectFilter())
     return queryset.order_by("title", "pk")
+
+
+def manageable_hubs(person):
+    """The active hubs where ``person`` may start clusters and projects: the hubs they
+    host (every active hub for administrators)."""
+    hubs = Hub.objects.filter(is_active=True).order_by("name")
+    return hubs if is_admin(person) else hubs.filter(hosts=person)
+
+
+def manageable_clusters(person):
+    """The clusters ``person`` may start projects in: those with a hub they host as a
+    home hub (every cluster for administrators)."""
+    clusters = Cluster.objects.order_by("name")
+    return clusters if is_admin(person) else clusters.filter(home_hubs__hosts=person).distinct()
 
 
 def get_project_for(person, slug: str) -> Project:

@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from hubro.core.errors import DomainError, NotFound
-from hubro.core.permissions import is_admin
 from hubro.spaces.models import Hub
 from hubro.spaces.queries import get_hub
 
@@ -40,7 +39,7 @@ from .forms import (
     ProjectForm,
     StatusForm,
 )
-from .models import Cluster, Project
+from .models import Project
 from .permissions import may_create_anything, may_manage_cluster, may_manage_project
 
 
@@ -53,16 +52,6 @@ def _or_404(fetch, *args):
 
 def _show_error(form, exc: DomainError) -> None:
     form.add_error(exc.field if exc.field in form.fields else None, str(exc.detail))
-
-
-def _manageable_hubs(person):
-    hubs = Hub.objects.filter(is_active=True).order_by("name")
-    return hubs if is_admin(person) else hubs.filter(hosts=person)
-
-
-def _manageable_clusters(person):
-    clusters = Cluster.objects.order_by("name")
-    return clusters if is_admin(person) else clusters.filter(home_hubs__hosts=person).distinct()
 
 
 def _form_page(request, form, *, title, intro="", back_url, back_label, submit, status=200):
@@ -133,7 +122,7 @@ def cluster_detail(request, slug):
 
 @login_required
 def cluster_create(request):
-    hubs = _manageable_hubs(request.user)
+    hubs = queries.manageable_hubs(request.user)
     if not hubs.exists():
         raise Http404
     form = ClusterForm(request.POST or None, hubs=hubs)
@@ -232,7 +221,7 @@ def _portfolio(request, *, hub=None):
         ),
         "hubs": Hub.objects.filter(is_active=True).order_by("name"),
         "may_create": (
-            _manageable_hubs(request.user).filter(pk=hub.pk).exists()
+            queries.manageable_hubs(request.user).filter(pk=hub.pk).exists()
             if hub is not None
             else may_create_anything(request.user)
         ),
@@ -275,8 +264,8 @@ def project_detail(request, slug):
 
 @login_required
 def project_create(request):
-    hubs = _manageable_hubs(request.user)
-    clusters = _manageable_clusters(request.user)
+    hubs = queries.manageable_hubs(request.user)
+    clusters = queries.manageable_clusters(request.user)
     if not (hubs.exists() or clusters.exists()):
         raise Http404
     initial = {}
