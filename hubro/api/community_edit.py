@@ -31,8 +31,8 @@ from hubro.community.actions import (
 )
 from hubro.community.models import Cluster, ClusterOrganization, ClusterPerson, ProjectPartner
 from hubro.community.permissions import may_manage_cluster, may_manage_project
-from hubro.core.errors import DomainError, Invalid, NotFound
 from hubro.core.actions import get_organization_by_orgnr
+from hubro.core.errors import DomainError, Invalid, NotFound
 from hubro.core.models import Person
 from hubro.spaces.models import Hub
 
