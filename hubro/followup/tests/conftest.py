@@ -14,18 +14,26 @@ import pytest
 from conftest import make_person
 from hubro.core.models import Membership
 from hubro.programme.models import StatusReport
-from hubro.programme.tests.conftest import (  # noqa: F401  (fixtures)
-    dina,
-    eirik,
-    kdd,
-    lister,
-    narvik_kommune,
-    ofoten,
-    ola_leads,
-    per,
-    programme,
-    siri,
-    stimulab,
+from hubro.programme.tests import conftest as _programme
+
+# The programme app's named people and pilots, shared as fixtures here.
+globals().update(
+    {
+        name: getattr(_programme, name)
+        for name in (
+            "dina",
+            "eirik",
+            "kdd",
+            "lister",
+            "narvik_kommune",
+            "ofoten",
+            "ola_leads",
+            "per",
+            "programme",
+            "siri",
+            "stimulab",
+        )
+    }
 )
 
 
