@@ -126,3 +126,16 @@ def test_only_the_owner_and_evaluators_see_it(demo, api_as):
     host = Person.objects.get(email=VERT_EMAIL)
     refused = api_as(host).get("/api/v1/programmes/statens-hus/continuation")
     assert refused.status_code == 404
+
+
+def test_the_demo_owner_sees_the_pilots_open_requests_oldest_first(demo):
+    from hubro.followup.models import ProgrammeRequest
+
+    page = _client(OWNER_EMAIL).get(reverse("followup:requests")).content.decode()
+    ages = [int(age) for age in re.findall(r'data-age="(\d+)"', page)]
+    assert ages == [60, 45, 12]
+    assert "Deling av erfaringer nasjonalt" not in page  # answered
+    answered = ProgrammeRequest.objects.get(subject="Deling av erfaringer nasjonalt")
+    assert answered.created_by is not None and answered.status == "answered"
+    build_demo()  # a second run adds nothing
+    assert ProgrammeRequest.objects.count() == 4
