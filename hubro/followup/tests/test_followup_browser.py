@@ -1,7 +1,8 @@
 """The follow-up in Chromium on the shared demo: the Lister steering group makes a need
 into a request, the ministry answers it; the open-requests list, the recommendation
 follow-up and the continuation summary pass axe-core (no serious or critical findings),
-at 1280 px and at 360 px with nothing in the content wider than the screen, in bokmål, nynorsk and English.
+at 1280 px and at 360 px with nothing in the content wider than the screen, in
+bokmål, nynorsk and English.
 
 The demo server is shared by the session: this test adds its own request (a subject no
 other test uses) and changes no one else's data."""
