@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "hubro.finance",
     "hubro.registry",
     "hubro.programme",
+    "hubro.followup",
     "hubro.handbook",
     "hubro.hosting",
     "hubro.api",

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("hubro.insights.urls")),
     path("", include("hubro.finance.urls")),
     path("", include("hubro.registry.urls")),
+    path("", include("hubro.followup.urls")),  # before programme: see followup/urls.py
     path("", include("hubro.programme.urls")),
     path("", include("hubro.handbook.urls")),
     path("", include("hubro.hosting.urls")),

@@ -17,6 +17,7 @@ from . import (
     community_edit,
     events,
     finance,
+    followup,
     handbook,
     hosting,
     hubs,
@@ -61,6 +62,7 @@ api.add_router("", insights.router)
 api.add_router("", finance.router)
 api.add_router("", registry.router)
 api.add_router("", programme.router)
+api.add_router("", followup.router)
 api.add_router("", handbook.router)
 api.add_router("", hosting.router)
 

@@ -148,3 +148,28 @@ def key_readers_organizations(person, hub, year: int) -> list[Organization]:
     if not coordinated:
         return []
     return [org for org in participants_of(hub, year) if org.pk in coordinated]
+
+
+def continuation_summary(hub, *, today=None) -> dict:
+    """What the programme's owner and evaluators see of ``hub``'s finances, read-only:
+    the same runway the hub's finance page shows (coverage this year, the year the
+    money runs out, costs against signed and intended income per year), and how many
+    agreements are signed and intended, in totals. No single agreement, organization
+    or amount of one agreement is in it. The caller checks who may see it
+    (``hubro.programme.access.may_see_continuation``)."""
+    from django.utils import timezone
+
+    from .coverage import SIGNED, runway
+
+    today = today or timezone.localdate()
+    result = runway(hub, today=today)
+    current = next(row for row in result.rows if row.year == today.year)
+    running = Agreement.objects.filter(hub=hub, ends_on__gte=today)
+    return {
+        "hub": hub,
+        "today": today,
+        "current": current,
+        "runway": result,
+        "signed_agreements": running.filter(status__in=SIGNED).count(),
+        "intended_agreements": running.filter(status=Agreement.Status.INTENT).count(),
+    }

@@ -164,3 +164,54 @@ def may_open_round(person, hub) -> bool:
     if not _signed_in(person):
         return False
     return is_admin(person) or hub.hosts.filter(pk=person.pk).exists()
+
+
+# --- Follow-up: requests, recommendations, continuation (hubro.followup) --------------------
+# - A request is seen by those who see the pilot's status reports, and by the coordinators
+#   of the agency it is addressed to. The pilot's steering group and project leader make
+#   and close requests; the owner's people may close them too.
+# - A request to the programme owner is answered by the owner's people; one to another
+#   agency by that agency's coordinators or, on its behalf, by the owner's people.
+# - An assessment's recommendations are followed up (response, action, status) by the
+#   pilot's steering group and project leader and by the owner's people; those who see the
+#   assessment see the follow-up.
+# - Continuation (coverage, runway, signed against intended income of the pilots' hubs, in
+#   totals): the owner's people and the evaluators, read-only.
+
+
+def may_see_request(person, request) -> bool:
+    if not _signed_in(person):
+        return False
+    if may_see_reports(person, request.pilot):
+        return True
+    return _coordinates(person, request.addressee_id)
+
+
+def _coordinates(person, organization_id) -> bool:
+    return Membership.objects.filter(
+        person=person, organization_id=organization_id, role=Membership.Role.COORDINATOR
+    ).exists()
+
+
+def may_make_request(person, pilot) -> bool:
+    return may_file_report(person, pilot)
+
+
+def may_answer_request(person, request) -> bool:
+    if not _signed_in(person):
+        return False
+    if is_owner(person, request.pilot.programme):
+        return True
+    return not request.to_owner and _coordinates(person, request.addressee_id)
+
+
+def may_close_request(person, request) -> bool:
+    return may_file_report(person, request.pilot) or is_owner(person, request.pilot.programme)
+
+
+def may_follow_up_recommendations(person, pilot) -> bool:
+    return may_manage_pilot(person, pilot)
+
+
+def may_see_continuation(person, programme) -> bool:
+    return is_owner(person, programme) or is_evaluator(person, programme)

@@ -36,6 +36,7 @@ EXTENSIONS = [
     "hubro.registry.demo",
     "hubro.finance.demo",
     "hubro.programme.demo",
+    "hubro.followup.demo",
     "hubro.handbook.demo",
 ]
 
