@@ -3,6 +3,7 @@ previous period, a small trend), details folding out below, no heading twice, th
 running month marked as not over, and goal 5 showing the programme's own assessments."""
 
 import datetime as dt
+from itertools import pairwise
 import re
 from html.parser import HTMLParser
 
@@ -111,7 +112,7 @@ def test_no_heading_is_printed_twice(world, admin_person, ola):
             assert [level for level, _t in headings].count(1) == 1
             # Levels never skip one on the way down.
             levels = [level for level, _t in headings]
-            assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
+            assert all(b <= a + 1 for a, b in pairwise(levels))
 
 
 def test_a_table_title_is_not_repeated_as_a_visible_caption(world, admin_person):
