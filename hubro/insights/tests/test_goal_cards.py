@@ -3,9 +3,9 @@ previous period, a small trend), details folding out below, no heading twice, th
 running month marked as not over, and goal 5 showing the programme's own assessments."""
 
 import datetime as dt
-from itertools import pairwise
 import re
 from html.parser import HTMLParser
+from itertools import pairwise
 
 import pytest
 from django.test import Client
