@@ -54,7 +54,7 @@ def line_chart(table, chart_id: str) -> str:
     """One line per row over the columns (months), told apart by dash pattern and a
     label at the line's end, not by colour alone. Hidden values break the line."""
     months = table.columns[1:]
-    width, height, left, right, top_pad, bottom = 640, 260, 50, 170, 10, 40
+    width, height, left, right, top_pad, bottom = 660, 260, 50, 190, 10, 40
     values = [
         cell.value
         for row in table.rows
