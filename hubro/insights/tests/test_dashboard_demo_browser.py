@@ -5,6 +5,7 @@ English, and the printed year report fits on a few A4 pages."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import axe_violations
 
@@ -50,7 +51,7 @@ def test_a_goal_card_leads_to_its_details(demo_page):
     details = page.locator("details#goal-3")
     assert details.get_attribute("open") is None
     page.get_by_role("link", name="Se detaljene").nth(2).click()
-    page.wait_for_function("document.querySelector('details#goal-3').open")
+    expect(details).to_have_attribute("open", "")
     assert page.get_by_role("heading", name="Nøkkeltall for mål 3").is_visible()
 
 
