@@ -14,6 +14,7 @@ class Cell:
     text: str
     value: object = None  # the raw number for exports (None when suppressed or a label)
     suppressed: bool = False
+    incomplete: bool = False  # a row label: the running month, not over yet
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
     chart: str = ""  # "bar" (second column per row label) or "lines" (hub × month)
     summary: str = ""
+    incomplete_column: int | None = None  # "lines": the running month's index
 
     @property
     def caption(self) -> str:
@@ -69,8 +71,17 @@ def _summary_bar(rows: list[list[Cell]]) -> str:
     return text
 
 
-def build_tables(figures) -> list[Table]:
-    """The tables of a list of figures, in dashboard order."""
+def _month_cell(month: str, running: str) -> Cell:
+    """A month's label; the running month says it is not over (so that its low figure
+    does not read as a drop)."""
+    if month == running:
+        return Cell(_("%(month)s (pågår)") % {"month": month}, incomplete=True)
+    return Cell(month)
+
+
+def build_tables(figures, *, running: str = "") -> list[Table]:
+    """The tables of a list of figures, in dashboard order. ``running`` is the running
+    month (``YYYY-MM``), marked as incomplete in the monthly tables."""
     tables: list[Table] = []
     head = [_("Indikator"), _("Perioden"), _("Forrige periode")]
 
@@ -111,7 +122,11 @@ def build_tables(figures) -> list[Table]:
     months = _by_dim(figures, "months", "month")
     if months:
         rows = [
-            [Cell(month), _cell(f["month_person_days"]), _cell(f["month_state_share"])]
+            [
+                _month_cell(month, running),
+                _cell(f["month_person_days"]),
+                _cell(f["month_state_share"]),
+            ]
             for month, f in sorted(months.items())
         ]
         tables.append(
@@ -216,23 +231,27 @@ def build_tables(figures) -> list[Table]:
                 "hub_months",
                 _("Persondøgn per hub og måned"),
                 None,
-                [_("Hub"), *month_list],
+                [_("Hub"), *(_month_cell(month, running).text for month in month_list)],
                 rows,
                 chart="lines",
-                summary=_trend_summary(rows, month_list),
+                summary=_trend_summary(rows, month_list, running),
+                incomplete_column=month_list.index(running) if running in month_list else None,
             )
         )
     return tables
 
 
-def _trend_summary(rows, months) -> str:
+def _trend_summary(rows, months, running="") -> str:
+    """The lines in words, up to the last whole month; the running month is named as
+    not over."""
+    whole = len(months) - 1 if months and months[-1] == running else len(months)
     parts = []
     for row in rows:
-        values = [cell.value for cell in row[1:] if cell.value is not None]
-        if not values:
+        values = [cell.value for cell in row[1 : whole + 1] if cell.value is not None]
+        if not values or whole == 0:
             parts.append(_("%(hub)s: ingen viste verdier") % {"hub": row[0].text})
             continue
-        first, last = row[1].text, row[-1].text
+        first, last = row[1].text, row[whole].text
         parts.append(
             _("%(hub)s: fra %(first)s i %(start)s til %(last)s i %(end)s")
             % {
@@ -240,7 +259,10 @@ def _trend_summary(rows, months) -> str:
                 "first": first,
                 "start": months[0],
                 "last": last,
-                "end": months[-1],
+                "end": months[whole - 1],
             }
         )
-    return "; ".join(parts) + "."
+    text = "; ".join(parts) + "."
+    if whole < len(months):
+        text += " " + _("%(month)s pågår og er ikke med i sammendraget.") % {"month": running}
+    return text

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -14,10 +15,12 @@ from hubro.spaces.models import Hub
 
 from . import exports
 from .actions import set_statistics_audience
+from .cards import goal_cards, is_running
 from .charts import chart_for
 from .definitions import DEFINITIONS, GOALS, PERSON_DAY, PRESENT
 from .forms import PeriodForm, StatisticsSettingForm
 from .indicators import compute_for, previous_period, resolve_scope
+from .knowledge import goal5_evidence
 from .models import StatisticsSetting
 from .privacy import threshold
 from .tables import build_tables
@@ -41,28 +44,47 @@ def _report(request):
     except DomainError as exc:
         form.add_error(None, str(exc.detail))
         return form, None
-    tables = build_tables(figures)
+    today = timezone.localdate()
+    month = today.replace(day=1)
+    running = f"{month:%Y-%m}" if start <= today <= end and is_running(month, today) else ""
+    tables = build_tables(figures, running=running)
     for table in tables:
         table.svg = chart_for(table)
     query = urlencode({"scope": scope.key, "period": "custom", "start": start, "end": end})
     prev_start, prev_end = previous_period(start, end)
     return form, {
         "scope": scope,
+        "figures": figures,
         "start": start,
         "end": end,
+        "today": today,
+        "period_running": end >= today,
         "previous_start": prev_start,
         "previous_end": prev_end,
         "tables": tables,
         "goals": GOALS,
+        "operations_title": GOALS[None],
         "query": query,
         "threshold": threshold(),
         "suppressed_any": any(figure.suppressed for figure in figures),
     }
 
 
+def _with_cards(request, context):
+    """The goal cards at the top of the dashboard and the report (not the exports)."""
+    scope, start, end = context["scope"], context["start"], context["end"]
+    evidence = goal5_evidence(request.user, scope, start, end, context["previous_end"])
+    context["cards"] = goal_cards(
+        scope, context["figures"], start, end, context["today"], evidence=evidence
+    )
+    return context
+
+
 @login_required
 def dashboard(request):
     form, context = _report(request)
+    if context:
+        _with_cards(request, context)
     return render(
         request,
         "insights/dashboard.html",
@@ -76,7 +98,7 @@ def report(request):
     form, context = _report(request)
     if context is None:
         return render(request, "insights/dashboard.html", {"form": form}, status=422)
-    return render(request, "insights/report.html", {"form": form, **context})
+    return render(request, "insights/report.html", {"form": form, **_with_cards(request, context)})
 
 
 @login_required
