@@ -106,26 +106,24 @@ def navigation(request):
 
 
 def items(request):
-    """The core app's own entries: the profile, and the admin for administrators."""
+    """The core app's own entry: the admin for administrators. The profile is the
+    person's name beside "Logg ut" (base.html), so it takes no room in the menu."""
     from django.urls import reverse
     from django.utils.translation import gettext as _
 
     from hubro.core.permissions import is_admin
 
-    entries = [
-        NavItem(_("Min profil"), reverse("profile:index"), ("profile",), order=900, group=PERSONAL)
-    ]
-    if is_admin(request.user):
-        entries.append(
-            NavItem(
-                _("Systemadministrasjon"),
-                reverse("admin:index"),
-                ("admin",),
-                order=990,
-                group=ADMINISTRATION,
-            )
+    if not is_admin(request.user):
+        return []
+    return [
+        NavItem(
+            _("Systemadministrasjon"),
+            reverse("admin:index"),
+            ("admin",),
+            order=990,
+            group=ADMINISTRATION,
         )
-    return entries
+    ]
 
 
 def public_items(request):

@@ -38,7 +38,7 @@ def _menu_links(page) -> list[str]:
     """The paths the main menu links to (folded groups included), without the Django
     admin, which is an administrator's tool outside Hubro's own pages."""
     hrefs = page.eval_on_selector_all(
-        "#hubro-menu nav a[href], .hubro-footer a[href]", "links => links.map(a => a.href)"
+        "#hubro-menu a[href], .hubro-footer a[href]", "links => links.map(a => a.href)"
     )
     paths = []
     for href in hrefs:
