@@ -40,10 +40,11 @@ def _menu_links(page) -> list[str]:
     hrefs = page.eval_on_selector_all(
         "#hubro-menu a[href], .hubro-footer a[href]", "links => links.map(a => a.href)"
     )
+    here = urlsplit(page.url).netloc
     paths = []
     for href in hrefs:
         parts = urlsplit(href)
-        if parts.netloc and not href.startswith(page.url.split("/", 3)[0] + "//" + parts.netloc):
+        if parts.netloc != here:
             continue
         path = parts.path + (f"?{parts.query}" if parts.query else "")
         if path.startswith("/admin/") or path in paths:
@@ -174,15 +175,21 @@ def test_a_visitor_sees_the_public_pages_and_no_person_or_private_event(demo_pag
 def _other_language_strings(language: str) -> set[str]:
     """Bokmål interface strings whose ``language`` text differs: plain sentences and
     words (no placeholders or markup), which must not appear on a page in ``language``."""
-    catalogue = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+    catalogue = [
+        entry
+        for entry in polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+        if not (entry.obsolete or entry.msgid_plural or not entry.msgstr)
+    ]
+    # A word that is also a translation in ``language`` ("Time": an hour in bokmål, and
+    # English for "Tidspunkt") belongs to both languages.
+    own = {entry.msgstr.strip() for entry in catalogue}
     strings = set()
     for entry in catalogue:
-        if entry.obsolete or entry.msgid_plural or not entry.msgstr:
-            continue
         source = entry.msgid.strip()
         if source == entry.msgstr.strip() or re.search(r"[%{<]", source) or len(source) < 4:
             continue
-        strings.add(source)
+        if source not in own:
+            strings.add(source)
     return strings
 
 
@@ -223,7 +230,10 @@ PAGE_STRINGS = """() => {
 )
 def test_pages_in_nynorsk_and_english_hold_no_bokmal_string(demo_page, email, language):
     foreign = _other_language_strings(language)
-    assert len(foreign) > 500
+    # The check can fail: the same page in bokmål is full of these strings.
+    bokmal = demo_page(email, **PHONE)
+    bokmal.goto("/huber/")
+    assert len({s for s in bokmal.evaluate(PAGE_STRINGS) if s in foreign}) >= 3
     page = demo_page(email, language=language, **PHONE)
     page.goto("/huber/")
     expect(page.locator("html")).to_have_attribute("lang", language)
@@ -234,3 +244,24 @@ def test_pages_in_nynorsk_and_english_hold_no_bokmal_string(demo_page, email, la
         leftovers = sorted({s for s in page.evaluate(PAGE_STRINGS) if s in foreign})
         found += [f"{path}: {s!r}" for s in leftovers]
     assert not found, "\n".join(found)
+
+
+def test_a_very_long_word_wraps_instead_of_widening_the_page(demo_page, demo_server):
+    # The issue's 3,000-character word in an event's description, and a long address.
+    event = demo_server.sql(
+        "SELECT id FROM events_event WHERE audience = %s ORDER BY id LIMIT 1", ("open",)
+    )[0][0]
+    page = demo_page(None, **PHONE)
+    page.goto(f"/arrangementer/{event}/")
+    page.evaluate(
+        """() => {
+        const main = document.querySelector('main');
+        for (const text of ['x'.repeat(3000), 'https://example.test/' + 'sti/'.repeat(200)]) {
+          const p = document.createElement('p');
+          p.className = 'ds-paragraph';
+          p.textContent = text;
+          main.querySelector('p, div').after(p);
+        }
+      }"""
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
