@@ -255,13 +255,16 @@ def test_a_very_long_word_wraps_instead_of_widening_the_page(demo_page, demo_ser
     page.goto(f"/arrangementer/{event}/")
     page.evaluate(
         """() => {
-        const main = document.querySelector('main');
-        for (const text of ['x'.repeat(3000), 'https://example.test/' + 'sti/'.repeat(200)]) {
-          const p = document.createElement('p');
-          p.className = 'ds-paragraph';
-          p.textContent = text;
-          main.querySelector('p, div').after(p);
-        }
+        const word = 'x'.repeat(3000);
+        const address = 'https://example.test/' + 'sti/'.repeat(200);
+        document.querySelector('main h1').append(' ' + word);
+        for (const dd of document.querySelectorAll('main dd')) dd.append(' ' + address);
+        const description = document.createElement('div');
+        description.className = 'ds-paragraph';
+        description.innerHTML = '<p></p>';
+        description.firstChild.textContent = word;
+        const anchor = document.querySelector('main dl') || document.querySelector('main h1');
+        anchor.after(description);
       }"""
     )
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
