@@ -330,6 +330,9 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = env_str("HUBRO_FROM_EMAIL", "hubro@localhost")
+# Where visitors write about Hubro and its accessibility (the about page and the
+# accessibility statement); empty says "ask your hub's host".
+HUBRO_CONTACT_EMAIL = env_str("HUBRO_CONTACT_EMAIL", "")
 
 # Background work (emails, releasing no-shows) runs through Django's tasks framework:
 # at once in the demo and the tests, by `hubro db_worker` in production.

@@ -13,7 +13,7 @@ def items(request):
         return []
     return [
         NavItem(
-            _("Fellesskap"),
+            _("Klynger og prosjekter"),
             reverse("community:landing"),
             ("community",),
             order=40,

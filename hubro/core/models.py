@@ -440,25 +440,9 @@ class AuditEntry(models.Model):
     def delete(self, *args, **kwargs):
         raise PermissionError("The audit log cannot be deleted")
 
-    VERBS = {
-        "create": _("opprettet"),
-        "update": _("endret"),
-        "delete": _("slettet"),
-        "cancel": _("avbestilt"),
-        "release": _("frigitt"),
-        "checkin": _("sjekket inn"),
-        "override": _("overstyrt"),
-        "revoke": _("trukket tilbake"),
-    }
-
     @property
     def action_label(self) -> str:
         """The action in words, e.g. "Booking avbestilt", in the active language."""
-        from django.apps import apps
+        from hubro.core.audit_words import action_in_words
 
-        thing, _dot, verb = self.action.partition(".")
-        try:
-            noun = apps.get_model(self.object_type)._meta.verbose_name
-        except (LookupError, ValueError):
-            noun = thing
-        return f"{str(noun).capitalize()} {self.VERBS.get(verb, verb)}"
+        return action_in_words(self.action, self.object_type)

@@ -4,4 +4,6 @@ from . import views
 
 urlpatterns = [
     path("sprak/", views.set_language, name="set_language"),
+    path("om/", views.about, name="about"),
+    path("tilgjengelighet/", views.accessibility, name="accessibility"),
 ]

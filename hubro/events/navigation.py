@@ -9,3 +9,7 @@ def items(request):
     return [
         NavItem(_("Arrangementer"), reverse("events:list"), ("events",), order=30, group=COMMUNITY)
     ]
+
+
+# Visitors see the public events.
+public_items = items

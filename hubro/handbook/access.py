@@ -1,6 +1,8 @@
 """Who may do what in the handbook (also in docs/handbook.md).
 
-- Reading published lessons (pages, search, export, API): every signed-in person.
+- Reading published lessons (pages, search, export, API): every signed-in person; the
+  pages, search and export also visitors who are not signed in (without the author's
+  name).
 - Writing: every signed-in, active person may write a lesson; it starts as a draft.
 - Drafts are private: only the author sees a draft, in pages, search, export and the
   API. Nobody else does, administrators included; to everyone else it does not exist

@@ -34,7 +34,6 @@ def _lesson_or_404(request, pk):
         raise Http404 from None
 
 
-@login_required
 def index(request):
     form = LessonSearchForm(request.GET or None)
     values = form.values() if request.GET else {}
@@ -54,7 +53,6 @@ def index(request):
     )
 
 
-@login_required
 def detail(request, pk):
     lesson = _lesson_or_404(request, pk)
     return render(
@@ -186,7 +184,6 @@ def new_hub(request):
     )
 
 
-@login_required
 def export(request):
     """The whole published handbook as one self-contained, printable HTML page; with
     ``?download=1`` as a file to save and share outside Hubro. Drafts never appear."""

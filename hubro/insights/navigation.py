@@ -9,6 +9,6 @@ def items(request):
     # statistics setting lets them see it.
     return [
         NavItem(
-            _("Innsikt"), reverse("insights:dashboard"), ("insights",), order=60, group=INSIGHT
+            _("Indikatorer"), reverse("insights:dashboard"), ("insights",), order=60, group=INSIGHT
         )
     ]

@@ -15,3 +15,7 @@ def items(request):
             group=INSIGHT,
         )
     ]
+
+
+# The register is open data (NLOD): visitors see it too.
+public_items = items

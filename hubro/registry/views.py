@@ -1,5 +1,7 @@
 """Pages of the workplace register: municipality, region, agency and hub member pages,
-exports, and subscriptions. Register data is public: any signed-in person sees it."""
+exports, and subscriptions. Register data is public open data (NLOD): visitors who are
+not signed in see the register pages and exports too. Subscriptions, and the member
+organizations of a hub, need signing in."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -43,7 +45,6 @@ def _area(kind, key):
         raise Http404 from None
 
 
-@login_required
 def index(request):
     number = request.GET.get("kommune", "").strip()
     if number:
@@ -58,7 +59,9 @@ def index(request):
             "regions": Region.objects.order_by("name"),
             "municipalities": Municipality.objects.order_by("name"),
             "agencies": agencies(),
-            "subscriptions": subscriptions_of(request.user),
+            "subscriptions": (
+                subscriptions_of(request.user) if request.user.is_authenticated else []
+            ),
             "hubs": Hub.objects.filter(is_active=True).order_by("name"),
         },
     )
@@ -71,7 +74,6 @@ def _subscription_context(request, **area):
     }
 
 
-@login_required
 def municipality(request, number):
     place = _area("municipality", number)
     overview = municipality_overview(place)
@@ -87,7 +89,6 @@ def municipality(request, number):
     )
 
 
-@login_required
 def region(request, slug):
     area = _area("region", slug)
     overview = region_overview(area)
@@ -103,7 +104,6 @@ def region(request, slug):
     )
 
 
-@login_required
 def agency(request, orgnr):
     try:
         overview = agency_overview(orgnr)
@@ -142,13 +142,11 @@ def _export(units, name, fmt):
     return download(content, f"statlige-arbeidsplasser-{slugify(name)}.{fmt}")
 
 
-@login_required
 def municipality_export(request, number, fmt):
     place = _area("municipality", number)
     return _export(list(active_units([place.number])), place.name, fmt)
 
 
-@login_required
 def region_export(request, slug, fmt):
     area = _area("region", slug)
     return _export(list(active_units(region_numbers(area))), area.name, fmt)

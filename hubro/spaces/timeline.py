@@ -157,10 +157,14 @@ def _bookable_runs(free, columns: list[Column], now: dt.datetime):
     return [(s, e) for s, e in runs if e > s]
 
 
-def build_timeline(entries, interval, *, now: dt.datetime | None = None) -> Timeline:
+def build_timeline(
+    entries, interval, *, now: dt.datetime | None = None, show_purposes: bool = True
+) -> Timeline:
     """Rows of cells for the ``SpaceDay`` entries of ``bookings.queries.hub_day``,
     grouped by kind of space in ``Space.Kind`` order. ``interval`` is the hub's
-    (opens, closes) that day, or None when it is closed: then there are no columns."""
+    (opens, closes) that day, or None when it is closed: then there are no columns.
+    ``show_purposes=False`` leaves out the purposes people chose to show to the hub's
+    members (for visitors, who see free and busy only)."""
     now = now or timezone.now()
     columns = columns_for(*interval) if interval else []
     groups = []
@@ -174,7 +178,7 @@ def build_timeline(entries, interval, *, now: dt.datetime | None = None) -> Time
             shown = [
                 (timezone.localtime(b.start), timezone.localtime(b.end), b.purpose)
                 for b in entry.busy
-                if b.show_purpose and b.purpose
+                if show_purposes and b.show_purpose and b.purpose
             ]
             cells = _cells(columns, busy, now)
             for cell in cells:

@@ -44,7 +44,8 @@ def parse_day(request, param="date") -> dt.date:
     return timezone.localdate()
 
 
-@login_required
+# Visitors see the hubs too (issue 15): spaces, opening hours and free or busy times,
+# never who booked.
 def hub_list(request):
     return render(request, "spaces/hub_list.html", {"hubs": hubs_for_list()})
 
@@ -75,14 +76,17 @@ def features_asked_for(request) -> list[str]:
     return [code for code in SpaceFeature.Feature.values if code in asked]
 
 
-@login_required
 def hub_day(request, slug):
     hub = _hub_or_404(slug)
     day, date_error = day_asked_for(request)
     interval = hub.open_interval(day)
     features = features_asked_for(request)
     spaces = spaces_with(hub, features)
-    timeline = build_timeline(hub_day_query(hub, day, spaces=spaces), interval)
+    timeline = build_timeline(
+        hub_day_query(hub, day, spaces=spaces),
+        interval,
+        show_purposes=request.user.is_authenticated,
+    )
     context = {
         "hub": hub,
         "day": day,

@@ -20,10 +20,20 @@ def client_as():
     return make
 
 
-def test_the_handbook_needs_sign_in():
-    for url in ["/handbok/", "/handbok/ny/", "/handbok/eksport/", "/handbok/ny-hub/"]:
+def test_writing_needs_sign_in_but_visitors_read_published_lessons(write, vera):
+    for url in ["/handbok/ny/", "/handbok/ny-hub/", "/handbok/mine-utkast/"]:
         response = Client().get(url)
         assert response.status_code == 302 and "/logg-inn/" in response["Location"], url
+    lesson = write(vera, title="Delt med alle")
+    draft = write(vera, title="Bare mitt utkast", publish=False)
+    visitor = Client()
+    for url in ["/handbok/", "/handbok/eksport/", f"/handbok/{lesson.pk}/"]:
+        page = visitor.get(url).content.decode()
+        assert "Delt med alle" in page, url
+        assert "Bare mitt utkast" not in page, url
+        # The author's name is for those signed in.
+        assert "Vera Vert" not in page, url
+    assert visitor.get(f"/handbok/{draft.pk}/").status_code == 404
 
 
 def test_search_by_get_finds_inflected_forms_and_filters_narrow(write, vera, kari, client_as):

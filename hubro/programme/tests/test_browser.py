@@ -16,6 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_a_steering_member_files_a_status_report(page, siri, lister, stimulab):
     sign_in(page, siri.email)
+    page.locator("summary", has_text="Innsikt").click()  # the menu's group (issue 15)
     page.get_by_role("link", name="Program", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Statens hus")
     assert axe_violations(page) == []

@@ -19,9 +19,20 @@ def client_for(person):
 
 
 @pytest.mark.django_db
-def test_pages_need_a_sign_in(both):
-    response = Client().get("/arbeidsplasser/kommuner/4225/")
+def test_the_register_is_open_to_visitors_but_subscribing_is_not(both):
+    visitor = Client()
+    page = visitor.get("/arbeidsplasser/kommuner/4225/").content.decode()
+    # Open data, in ordinary spelling on the page ("NAV LYNGDAL" in the register).
+    assert "Nav Lyngdal" in page and "NAV LYNGDAL" not in page
+    assert visitor.get("/arbeidsplasser/").status_code == 200
+    export = visitor.get("/arbeidsplasser/kommuner/4225/eksport.csv").content.decode()
+    assert "NAV LYNGDAL" in export
+    assert "Varsle meg" not in page
+    # A hub's member organizations stay for those signed in.
+    response = visitor.get("/arbeidsplasser/huber/testlab/")
     assert response.status_code == 302
+    response = visitor.post("/arbeidsplasser/municipality/4225/abonnement/", {})
+    assert response.status_code == 302 and "/logg-inn/" in response["Location"]
 
 
 @pytest.mark.django_db
@@ -29,18 +40,18 @@ def test_municipality_page_shows_units_by_agency_trend_and_changes(both, kari):
     response = client_for(kari).get("/arbeidsplasser/kommuner/4227/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "KVINESDAL LENSMANNSKONTOR" in html
-    assert "POLITIDIREKTORATET" in html
+    assert "Kvinesdal lensmannskontor" in html
+    assert "Politidirektoratet" in html
     assert "ikke registrert" in html
     assert "2025-01-15" in html and "2025-06-15" in html
-    assert "MATTILSYNET KVINESDAL" in html  # the move away, in the changes
+    assert "Mattilsynet Kvinesdal" in html  # the move away, in the changes
 
 
 @pytest.mark.django_db
 def test_region_page_sums_per_municipality(both, kari):
     html = client_for(kari).get("/arbeidsplasser/regioner/lister/").content.decode()
     assert "Kvinesdal" in html and "Sirdal" in html
-    assert "NAV SIRDAL" in html  # closed, in the changes
+    assert "Nav Sirdal" in html  # closed, in the changes
     # Lister: 7 open state units with 25+12+7+15+18+30 registered employees.
     assert ">7<" in html and ">107<" in html
 
@@ -55,7 +66,7 @@ def test_agency_page_shows_where_the_agency_has_units(both, kari):
 @pytest.mark.django_db
 def test_hub_member_page_links_members_to_the_register(both, kari, hub):
     html = client_for(kari).get(f"/arbeidsplasser/huber/{hub.slug}/").content.decode()
-    assert "ARBEIDS- OG VELFERDSETATEN" in html
+    assert "Arbeids- og velferdsetaten" in html
 
 
 @pytest.mark.django_db
