@@ -454,3 +454,8 @@ def get_self_assessment(request, hub_slug: str):
             }
         )
     return {"hub": hub.slug, "rounds": rounds}
+
+
+# Setting up programmes and pilots, meetings and budgets: their own module, on this router
+# (ninja gives each router its own URL patterns, so two routers cannot share a path).
+from . import programme_setup  # noqa: E402, F401

@@ -60,7 +60,7 @@ api.add_router("", community.router)
 api.add_router("", insights.router)
 api.add_router("", finance.router)
 api.add_router("", registry.router)
-api.add_router("", programme.router)  # with programme_setup's operations
+api.add_router("", programme.router)
 api.add_router("", handbook.router)
 api.add_router("", hosting.router)
 

@@ -64,6 +64,32 @@ def _own_sub_project(pilot, sub_project) -> PilotSubProject | None:
     return sub_project
 
 
+def _write_meeting(meeting: Meeting, *, title, agenda, minutes, minutes_file, actor) -> None:
+    pilot = meeting.pilot
+    _check_manage(actor, pilot)
+    _check_text(title=title, agenda=agenda, minutes=minutes)
+    if minutes_file is not None:
+        check_real_pdf(minutes_file)
+    creating = meeting.pk is None
+    with transaction.atomic():
+        meeting.title, meeting.agenda = title.strip(), agenda.strip()
+        meeting.minutes = minutes.strip()
+        if minutes_file is not None:
+            name = (getattr(minutes_file, "name", "") or "referat.pdf").rsplit("/", 1)[-1]
+            meeting.minutes_file.save(name, minutes_file, save=False)
+        meeting.save()
+        record(
+            actor,
+            f"programme.meeting.{'create' if creating else 'update'}",
+            meeting,
+            hub=pilot.hub,
+            changes={
+                "held_on": meeting.held_on.isoformat(),
+                "minutes_file": minutes_file is not None,
+            },
+        )
+
+
 def record_meeting(
     pilot: Pilot,
     *,
@@ -76,30 +102,15 @@ def record_meeting(
 ) -> Meeting:
     """Record a steering group meeting: its date, agenda and minutes, as text or as a
     PDF (checked to be one)."""
-    _check_manage(actor, pilot)
-    _check_text(title=title, agenda=agenda, minutes=minutes)
-    if minutes_file is not None:
-        check_real_pdf(minutes_file)
-    with transaction.atomic():
-        meeting = Meeting(
-            pilot=pilot,
-            held_on=held_on,
-            title=title.strip(),
-            agenda=agenda.strip(),
-            minutes=minutes.strip(),
-            recorded_by=actor,
-        )
-        if minutes_file is not None:
-            name = (getattr(minutes_file, "name", "") or "referat.pdf").rsplit("/", 1)[-1]
-            meeting.minutes_file.save(name, minutes_file, save=False)
-        meeting.save()
-        record(
-            actor,
-            "programme.meeting.create",
-            meeting,
-            hub=pilot.hub,
-            changes={"held_on": held_on.isoformat(), "minutes_file": minutes_file is not None},
-        )
+    meeting = Meeting(pilot=pilot, held_on=held_on, recorded_by=actor)
+    _write_meeting(
+        meeting,
+        title=title,
+        agenda=agenda,
+        minutes=minutes,
+        minutes_file=minutes_file,
+        actor=actor,
+    )
     return meeting
 
 
@@ -114,23 +125,15 @@ def update_meeting(
     actor,
 ) -> Meeting:
     """Change a meeting's date, agenda or minutes; a new PDF replaces the old one."""
-    pilot = meeting.pilot
-    _check_manage(actor, pilot)
-    _check_text(title=title, agenda=agenda, minutes=minutes)
-    if minutes_file is not None:
-        check_real_pdf(minutes_file)
-    with transaction.atomic():
-        meeting.held_on = held_on
-        meeting.title, meeting.agenda, meeting.minutes = (
-            title.strip(),
-            agenda.strip(),
-            minutes.strip(),
-        )
-        if minutes_file is not None:
-            name = (getattr(minutes_file, "name", "") or "referat.pdf").rsplit("/", 1)[-1]
-            meeting.minutes_file.save(name, minutes_file, save=False)
-        meeting.save()
-        record(actor, "programme.meeting.update", meeting, hub=pilot.hub)
+    meeting.held_on = held_on
+    _write_meeting(
+        meeting,
+        title=title,
+        agenda=agenda,
+        minutes=minutes,
+        minutes_file=minutes_file,
+        actor=actor,
+    )
     return meeting
 
 

@@ -203,15 +203,8 @@ class MeetingForm(DesignsystemetMixin, forms.Form):
     )
 
 
-class DecisionForm(DesignsystemetMixin, forms.Form):
-    text = _text(Decision, "text")
-    amount = _field(Decision, "amount", help_text=_("Bare når vedtaket bevilger penger."))
-    sub_project = forms.ModelChoiceField(
-        label=_("Bevilges til"),
-        queryset=None,
-        required=False,
-        empty_label=_("Piloten"),
-    )
+class SubProjectChoiceMixin:
+    """``sub_project`` chooses among the pilot's sub-projects; empty is the pilot."""
 
     def __init__(self, *args, pilot, **kwargs):
         super().__init__(*args, **kwargs)
@@ -220,19 +213,20 @@ class DecisionForm(DesignsystemetMixin, forms.Form):
         field.label_from_instance = lambda link: link.project.title
 
 
-class ExpenseForm(DesignsystemetMixin, forms.Form):
+def _recipient(label):
+    return forms.ModelChoiceField(
+        label=label, queryset=None, required=False, empty_label=_("Piloten")
+    )
+
+
+class DecisionForm(SubProjectChoiceMixin, DesignsystemetMixin, forms.Form):
+    text = _text(Decision, "text")
+    amount = _field(Decision, "amount", help_text=_("Bare når vedtaket bevilger penger."))
+    sub_project = _recipient(_("Bevilges til"))
+
+
+class ExpenseForm(SubProjectChoiceMixin, DesignsystemetMixin, forms.Form):
     spent_on = _date(Expense, "spent_on")
     amount = _field(Expense, "amount")
     description = _field(Expense, "description")
-    sub_project = forms.ModelChoiceField(
-        label=_("Føres på"),
-        queryset=None,
-        required=False,
-        empty_label=_("Piloten"),
-    )
-
-    def __init__(self, *args, pilot, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields["sub_project"]
-        field.queryset = pilot.sub_projects.select_related("project")
-        field.label_from_instance = lambda link: link.project.title
+    sub_project = _recipient(_("Føres på"))
