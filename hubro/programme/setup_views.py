@@ -7,6 +7,7 @@ Every page fetches through ``queries`` (404 for what the person may not see), as
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -161,13 +162,19 @@ def programme_new(request):
 @login_required
 def programme_edit(request, slug):
     programme = _programme_for(request, slug)
-    owners = setup.owner_organizations(request.user) | type(programme.owner).objects.filter(
-        pk=programme.owner_id
+    # The current owner stays choosable even when it is not one of the editor's own.
+    owners = (
+        type(programme.owner)
+        .objects.filter(
+            Q(pk__in=setup.owner_organizations(request.user).values("pk"))
+            | Q(pk=programme.owner_id)
+        )
+        .order_by("name")
     )
     return _form_page(
         request,
         form_class=ProgrammeForm,
-        form_kwargs={"owners": owners.distinct()},
+        form_kwargs={"owners": owners},
         initial=ProgrammeForm.initial_for(programme),
         title=_("Endre programmet %(name)s") % {"name": programme.name},
         back=reverse("programme:programme", args=[programme.slug]),

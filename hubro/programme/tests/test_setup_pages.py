@@ -166,3 +166,32 @@ def test_outsiders_get_404(client, kari, lister):
         ("budget", ["lister"]),
     ):
         assert client.get(reverse(f"programme:{name}", args=args)).status_code == 404, name
+
+
+def test_owner_changes_the_programme_and_its_goals(client, dina, kdd, lister):
+    client.force_login(dina)
+    url = reverse("programme:programme_edit", args=["statens-hus"])
+    form = client.get(url)
+    assert form.status_code == 200
+    assert 'value="16000000.00"' in form.content.decode()
+    changed = client.post(
+        url,
+        {
+            "name": "Statens hus",
+            "slug": "statens-hus",
+            "owner": kdd.pk,
+            "starts_on": "2021-01-01",
+            "ends_on": "2025-12-31",
+            "original_ends_on": "2024-12-31",
+            "budget": "18000000",
+            **{f"goal_{n}": "on" for n in (1, 2, 3, 4)},
+            "goal_2_text": "Rekruttere i mindre steder",
+        },
+    )
+    assert changed.status_code == 302, changed.content.decode()
+    programme = Programme.objects.get()
+    assert programme.budget == 18000000
+    assert sorted(programme.goals.values_list("number", flat=True)) == [1, 2, 3, 4]
+    assert programme.goals.get(number=2).text == "Rekruttere i mindre steder"
+    entry = AuditEntry.objects.get(action="programme.programme.update")
+    assert entry.changes == {"budget": "18000000", "ends_on": "2025-12-31"}
