@@ -118,6 +118,7 @@ class SteeringOrganizationOut(Schema):
 
 
 class PersonRoleOut(Schema):
+    id: int
     name: str
     organization: str | None
     role: str
@@ -133,6 +134,7 @@ class LeaderOut(Schema):
 
 
 class LocalGoalOut(Schema):
+    id: int
     title: str
     description: str
     national_goals: list[int]
@@ -168,6 +170,7 @@ def _pilot(pilot) -> dict:
         "steering_organizations": list(detail["steering_organizations"]),
         "steering_members": [
             {
+                "id": m.pk,
                 "name": str(m.person),
                 "organization": m.organization.name if m.organization_id else None,
                 "role": m.role,
@@ -187,6 +190,7 @@ def _pilot(pilot) -> dict:
         ],
         "local_goals": [
             {
+                "id": goal.pk,
                 "title": goal.title,
                 "description": goal.description,
                 "national_goals": sorted(g.number for g in goal.national_goals.all()),
@@ -370,7 +374,7 @@ def list_status_reports(request, slug: str):
 
 @router.post(
     "/pilots/{slug}/status-reports",
-    response={201: StatusReportOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={201: StatusReportOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
 )
 def file_status_report(request, slug: str, payload: StatusReportIn):
     """File a status report for a period (the pilot's steering group and project leader)."""
@@ -450,3 +454,8 @@ def get_self_assessment(request, hub_slug: str):
             }
         )
     return {"hub": hub.slug, "rounds": rounds}
+
+
+# Setting up programmes and pilots, meetings and budgets: their own module, on this router
+# (ninja gives each router its own URL patterns, so two routers cannot share a path).
+from . import programme_setup  # noqa: E402, F401

@@ -15,6 +15,16 @@ Decisions (also in docs/programme.md):
   members and current project leader (and administrators).
 - Recording an assessment: the programme's evaluators (and administrators).
 - Approving a phase: the programme owner's people (and administrators).
+- Setting up and changing a programme (period, budget, national goals, roles) and its
+  pilots, phases, local goals, steering group and reference and working groups, and
+  deleting them: the programme owner's people (and administrators). Creating a new
+  programme: administrators and anyone who holds the owner role in a programme; the new
+  programme is owned by one of the creator's own organizations, and the creator becomes
+  its owner.
+- Changing the project leader, linking sub-projects, recording the steering group's
+  meetings and decisions (grants) and the pilot's spending: the pilot's steering group and
+  current project leader, and the programme owner's people (``may_manage_pilot``).
+- Meetings, decisions and the pilot's budget are seen by those who see its status reports.
 - Hub self-assessment: the hub's hosts and the coordinators of its host and member
   organizations (the partners) score; they, the owner's people and evaluators of a
   programme with a pilot at the hub, and administrators see the combined scores.
@@ -24,7 +34,8 @@ Decisions (also in docs/programme.md):
   people and evaluators also get the pilot hubs' privacy-suppressed figures unless a
   hub restricted its statistics to its hosts (``queries._programme_figures``).
 
-Everything a person may not see is answered with 404 in pages and the API."""
+Everything a person may not see is answered with 404 in pages and the API; what a person
+may see but not do is answered with 403 (code ``forbidden``)."""
 
 from django.db.models import Q
 from django.utils import timezone
@@ -127,6 +138,31 @@ def may_approve(person, pilot) -> bool:
 def may_manage_pilot(person, pilot) -> bool:
     """Upload phase documents, link sub-projects: the steering group, the owner."""
     return may_file_report(person, pilot) or is_owner(person, pilot.programme)
+
+
+def may_create_programme(person) -> bool:
+    """Administrators, and the people who own a programme already (a ministry's staff)."""
+    if not _signed_in(person):
+        return False
+    return (
+        is_admin(person)
+        or ProgrammeRole.objects.filter(person=person, role=ProgrammeRole.Role.OWNER).exists()
+    )
+
+
+def may_edit_programme(person, programme) -> bool:
+    """The programme itself, its goals and roles, and its pilots' set-up (pilots, phases,
+    local goals, steering group, reference and working groups): the owner's people."""
+    return _signed_in(person) and is_owner(person, programme)
+
+
+def may_edit_pilot(person, pilot) -> bool:
+    return may_edit_programme(person, pilot.programme)
+
+
+def may_see_meetings(person, pilot) -> bool:
+    """Meetings, decisions and the budget: as status reports."""
+    return may_see_reports(person, pilot)
 
 
 # --- Hub self-assessment -------------------------------------------------------------------

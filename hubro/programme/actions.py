@@ -2,7 +2,7 @@
 UI, the API and the demo call these and nothing else.
 
 ``actor`` is the person doing it; permission is checked here (a person who may not see
-the pilot gets ``NotFound``, one who may see but not do gets ``Invalid`` with code
+the pilot gets ``NotFound``, one who may see but not do gets ``Forbidden`` (403) with code
 ``forbidden``). ``actor=None`` is the system (the demo loader) and is not checked."""
 
 import datetime as dt
@@ -36,13 +36,20 @@ from .models import (
 FORBIDDEN = _("Du har ikke tilgang til å gjøre dette.")
 
 
+class Forbidden(Invalid):
+    """The actor may see the thing but not do this to it: 403 in pages and the API."""
+
+    status = 403
+    code = "forbidden"
+
+
 def _check(actor, visible: bool, allowed: bool) -> None:
     if actor is None:
         return
     if not visible:
         raise NotFound()
     if not allowed:
-        raise Invalid(FORBIDDEN, code="forbidden")
+        raise Forbidden(FORBIDDEN)
 
 
 def _check_score(value, field) -> int:
@@ -367,7 +374,7 @@ def submit_self_assessment(
         if not access.may_see_self_assessment(actor, hub):
             raise NotFound()
         if actor != scorer or not access.may_score(actor, hub):
-            raise Invalid(FORBIDDEN, code="forbidden")
+            raise Forbidden(FORBIDDEN)
     expected = {("criterion", c) for c in Criterion.values} | {
         ("barrier", b) for b in Barrier.values
     }

@@ -1,10 +1,12 @@
 from django.urls import path
 
 from . import views
+from .setup_urls import urlpatterns as setup_urlpatterns
 
 app_name = "programme"
 
 urlpatterns = [
+    *setup_urlpatterns,
     path("program/", views.index, name="index"),
     path("program/vurderinger/<int:pk>/", views.assessment_detail, name="assessment"),
     path("program/dokumenter/<int:pk>/", views.phase_document_download, name="document"),

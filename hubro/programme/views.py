@@ -42,7 +42,15 @@ def index(request):
     hubs = list(queries.self_assessment_hubs(request.user))
     if len(programmes) == 1 and not hubs:
         return redirect("programme:programme", slug=programmes[0].slug)
-    return render(request, "programme/index.html", {"programmes": programmes, "hubs": hubs})
+    return render(
+        request,
+        "programme/index.html",
+        {
+            "programmes": programmes,
+            "hubs": hubs,
+            "may_create": access.may_create_programme(request.user),
+        },
+    )
 
 
 @login_required
@@ -59,6 +67,8 @@ def programme_detail(request, slug):
             "period_start": start,
             "period_end": end,
             "is_owner": access.is_owner(request.user, programme),
+            "may_edit": access.may_edit_programme(request.user, programme),
+            "may_create": access.may_create_programme(request.user),
         },
     )
 
@@ -75,6 +85,7 @@ def pilot_detail(request, slug):
         "may_assess": access.may_assess(user, pilot),
         "may_manage": access.may_manage_pilot(user, pilot),
         "may_approve": access.may_approve(user, pilot),
+        "may_edit": access.may_edit_pilot(user, pilot),
         "current_phase": queries.current_phase(pilot),
         **queries.pilot_detail(pilot),
     }

@@ -6,6 +6,14 @@ Who may see what is decided in ``hubro.programme.access``; every read goes throu
 ``hubro.programme.queries`` and every write through ``hubro.programme.actions``."""
 
 from .common import SCORE_VALIDATORS
+from .meetings import (
+    Decision,
+    Expense,
+    Meeting,
+    PilotGroup,
+    PilotGroupMember,
+    meeting_minutes_path,
+)
 from .pilots import (
     LocalGoal,
     Phase,
@@ -33,11 +41,16 @@ __all__ = [
     "Assessment",
     "AssessmentFinding",
     "AssessmentGoalScore",
+    "Decision",
+    "Expense",
     "LocalGoal",
+    "Meeting",
     "Phase",
     "PhaseApproval",
     "PhaseDocument",
     "Pilot",
+    "PilotGroup",
+    "PilotGroupMember",
     "PilotLeader",
     "PilotSubProject",
     "Programme",
@@ -50,5 +63,6 @@ __all__ = [
     "StatusReportLine",
     "SteeringGroupMember",
     "SteeringGroupOrganization",
+    "meeting_minutes_path",
     "phase_document_path",
 ]
