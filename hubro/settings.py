@@ -101,6 +101,8 @@ INSTALLED_APPS = [
     "hubro.programme",
     "hubro.handbook",
     "hubro.hosting",
+    "hubro.positions",  # issue 17b
+    "hubro.surveys",  # issue 17b
     "hubro.api",
     "hubro.ops",
 ]
