@@ -43,7 +43,7 @@ def position_list(request):
 def position_create(request):
     if not managed_organizations(request.user).exists():
         raise Http404
-    form = PositionForm(request.POST or None, actor=request.user)
+    form = PositionForm(request.POST if request.method == "POST" else None, actor=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         created = {}
@@ -78,7 +78,9 @@ def position_edit(request, pk):
         "announced_on": position.announced_on,
         "deadline": position.deadline,
     }
-    form = PositionForm(request.POST or None, actor=request.user, initial=initial)
+    form = PositionForm(
+        request.POST if request.method == "POST" else None, actor=request.user, initial=initial
+    )
     form.fields["organization"].disabled = True
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "organization"}
@@ -101,7 +103,7 @@ def position_detail(request, pk):
     form = None
     status = 200
     if manages:
-        form = HireForm(request.POST or None, position=position)
+        form = HireForm(request.POST if request.method == "POST" else None, position=position)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             if _apply(

@@ -104,8 +104,6 @@ class AnswerForm(forms.Form):
                 )
             field.required = question.required
             field.label = question.text
-            if question.kind == Question.Kind.SCALE:
-                field.help_text = _("1 = lite, 5 = mye")
             self.fields[name] = field
 
     def answers(self) -> dict:

@@ -56,7 +56,7 @@ def survey_list(request):
 def survey_create(request):
     if not hosted_hubs(request.user).exists():
         raise Http404
-    form = SurveyForm(request.POST or None, actor=request.user)
+    form = SurveyForm(request.POST if request.method == "POST" else None, actor=request.user)
     if request.method == "POST" and form.is_valid():
         survey = _apply(form, lambda: create_survey(actor=request.user, **form.cleaned_data))
         if survey:
@@ -176,7 +176,7 @@ def answer(request, token):
             status=410,
         )
     questions = list(survey.questions.all())
-    form = AnswerForm(request.POST or None, questions=questions)
+    form = AnswerForm(request.POST if request.method == "POST" else None, questions=questions)
     if request.method == "POST" and form.is_valid():
         try:
             submit_answers(token, form.answers())
