@@ -128,7 +128,7 @@ def test_a_question_with_three_answers_is_suppressed(
     survey, users, vera, django_capture_on_commit_callbacks
 ):
     tokens = _send_to_hub_users(survey, vera, django_capture_on_commit_callbacks)
-    scale, text = _questions(survey)
+    scale, _text = _questions(survey)
     other = survey.questions.get(goal=2)
     for n, token in enumerate(tokens):
         answers = {scale.pk: 5, other.pk: 3}
