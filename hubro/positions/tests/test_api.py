@@ -5,12 +5,10 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from .test_positions import nav_coordinator  # noqa: F401 (a fixture)
-
 pytestmark = pytest.mark.django_db
 
 
-def test_a_coordinator_registers_a_position_and_a_hire(api_as, hub, nav, nav_coordinator, kari):  # noqa: F811
+def test_a_coordinator_registers_a_position_and_a_hire(api_as, hub, nav, nav_coordinator, kari):
     api = api_as(nav_coordinator)
     deadline = (timezone.localdate() + dt.timedelta(days=10)).isoformat()
     created = api.post(
@@ -46,7 +44,7 @@ def test_a_coordinator_registers_a_position_and_a_hire(api_as, hub, nav, nav_coo
         ({"hubs": []}, "invalid"),
     ],
 )
-def test_bad_input_answers_422_with_a_code(api_as, hub, nav, nav_coordinator, change, code):  # noqa: F811
+def test_bad_input_answers_422_with_a_code(api_as, hub, nav, nav_coordinator, change, code):
     data = {
         "title": "X",
         "organization": nav.orgnr,

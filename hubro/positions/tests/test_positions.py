@@ -7,22 +7,13 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from conftest import make_person
 from hubro.core.errors import Invalid
-from hubro.core.models import Membership
 from hubro.insights import beside
 from hubro.insights.indicators import resolve_scope
 from hubro.positions.actions import record_hires, register_position
 from hubro.positions.models import Hire, Position
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def nav_coordinator(nav):
-    return make_person(
-        "koordinator@nav.test", nav, name="Kora Koordinator", role=Membership.Role.COORDINATOR
-    )
 
 
 def _post_position(client, hub, nav, **extra):

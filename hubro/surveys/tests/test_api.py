@@ -10,8 +10,6 @@ from django.utils import timezone
 from hubro.surveys.actions import submit_answers
 from hubro.surveys.models import Survey
 
-from .test_surveys import users  # noqa: F401 (a fixture)
-
 pytestmark = pytest.mark.django_db
 
 

@@ -9,8 +9,7 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from conftest import at, make_person
-from hubro.bookings.models import Booking
+from conftest import make_person
 from hubro.core.errors import Conflict
 from hubro.core.models import Organization
 from hubro.insights import beside
@@ -26,29 +25,6 @@ def county(lyngdal):
     return Organization.objects.create(
         orgnr="921707134", name="Agder fylkeskommune", sector="county", municipality=lyngdal
     )
-
-
-@pytest.fixture
-def users(hub, desk, nav, lyngdal_kommune):
-    """Six people who booked at the hub last month: three from the state, three from the
-    municipality; one reads nynorsk."""
-    people = [
-        make_person(f"stat{n}@nav.test", nav, name=f"Stat {n}", language="nn" if n == 0 else "nb")
-        for n in range(3)
-    ] + [
-        make_person(f"kommune{n}@lyngdal.test", lyngdal_kommune, name=f"Kommune {n}")
-        for n in range(3)
-    ]
-    day = timezone.localdate() - dt.timedelta(days=30)
-    for person in people:
-        Booking.objects.create(
-            space=desk,
-            person=person,
-            organization=person.primary_membership.organization,
-            start=at(day, 9),
-            end=at(day, 15),
-        )
-    return people
 
 
 @pytest.fixture
