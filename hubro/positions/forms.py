@@ -10,7 +10,7 @@ from .access import managed_organizations
 
 class PositionForm(DesignsystemetMixin, forms.Form):
     title = forms.CharField(label=_("Stillingstittel"), max_length=200)
-    organization = forms.ModelChoiceField(label=_("Virksomhet"), queryset=None)
+    organization = forms.ModelChoiceField(label=_("Virksomhet"), queryset=None, empty_label=None)
     hubs = forms.ModelMultipleChoiceField(
         label=_("Kan ha kontorsted på"),
         queryset=Hub.objects.filter(is_active=True).order_by("name"),
@@ -40,7 +40,7 @@ class PositionForm(DesignsystemetMixin, forms.Form):
 
 
 class HireForm(DesignsystemetMixin, forms.Form):
-    hub = forms.ModelChoiceField(label=_("Hub"), queryset=None)
+    hub = forms.ModelChoiceField(label=_("Hub"), queryset=None, empty_label=None)
     count = forms.IntegerField(
         label=_("Antall ansatte"),
         min_value=1,

@@ -13,7 +13,7 @@ DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class SurveyForm(DesignsystemetMixin, forms.Form):
-    hub = forms.ModelChoiceField(label=_("Hub"), queryset=None)
+    hub = forms.ModelChoiceField(label=_("Hub"), queryset=None, empty_label=None)
     kind = forms.ChoiceField(
         label=_("Type"),
         choices=Survey.Kind.choices,

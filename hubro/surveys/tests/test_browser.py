@@ -38,7 +38,10 @@ def test_survey_pages_in_the_browser(page, vera, users, hub):
     page.get_by_role("button", name="Send", exact=True).click()
     expect(page.get_by_text("Undersøkelsen er sendt til 6 personer.")).to_be_visible()
     assert axe_violations(page) == []
-    links = [re.search(r"https?://[^/\s]+(/undersokelser/svar/\S+/)", m.body).group(1) for m in mail.outbox]
+    links = [
+        re.search(r"https?://[^/\s]+(/undersokelser/svar/\S+/)", m.body).group(1)
+        for m in mail.outbox
+    ]
     assert len(links) == 6
     sign_out(page)
 
@@ -82,7 +85,9 @@ def test_position_pages_in_the_browser(page, hub, nav, kari):
     page.get_by_label("Virksomhet").select_option(str(nav.pk))
     page.get_by_label(hub.name).check()
     page.get_by_label("Lenke til utlysningen").fill("https://arbeidsplassen.nav.no/stillinger/1")
-    page.get_by_label("Søknadsfrist").fill((timezone.localdate() + dt.timedelta(days=14)).isoformat())
+    page.get_by_label("Søknadsfrist").fill(
+        (timezone.localdate() + dt.timedelta(days=14)).isoformat()
+    )
     page.get_by_role("button", name="Registrer stillingen").click()
     expect(page).to_have_url(re.compile(r"/stillinger/\d+/$"))
     assert axe_violations(page) == []
@@ -98,7 +103,9 @@ def test_position_pages_in_the_browser(page, hub, nav, kari):
     kari.save()
     sign_in(page, kari.email)
     page.goto(f"/huber/{hub.slug}/")
-    expect(page.get_by_role("heading", name="Ledige stillingar med kontorstad her")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Ledige stillingar med kontorstad her")
+    ).to_be_visible()
     expect(page.get_by_role("link", name="Rådgiver med kontorsted i Lister")).to_be_visible()
     assert axe_violations(page) == []
     page.goto("/stillinger/")
