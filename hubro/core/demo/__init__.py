@@ -37,6 +37,8 @@ EXTENSIONS = [
     "hubro.finance.demo",
     "hubro.programme.demo",
     "hubro.handbook.demo",
+    "hubro.positions.demo",  # issue 17b
+    "hubro.surveys.demo",  # issue 17b
 ]
 
 # The README and `make demo` print this password; keep the value.

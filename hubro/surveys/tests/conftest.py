@@ -7,10 +7,11 @@ from django.utils import timezone
 
 from conftest import at, make_person
 from hubro.bookings.models import Booking
+from hubro.spaces.models import Space
 
 
 @pytest.fixture
-def users(hub, desk, nav, lyngdal_kommune):
+def users(hub, nav, lyngdal_kommune):
     """Six people who booked at the hub last month: three from the state, three from the
     municipality; one reads nynorsk."""
     people = [
@@ -21,9 +22,10 @@ def users(hub, desk, nav, lyngdal_kommune):
         for n in range(3)
     ]
     day = timezone.localdate() - dt.timedelta(days=30)
-    for person in people:
+    for n, person in enumerate(people):
+        # Each at a desk of their own: a desk is never double-booked (PostgreSQL refuses).
         Booking.objects.create(
-            space=desk,
+            space=Space.objects.create(hub=hub, name=f"Plass {n}", kind=Space.Kind.DESK),
             person=person,
             organization=person.primary_membership.organization,
             start=at(day, 9),
