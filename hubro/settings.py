@@ -102,6 +102,8 @@ INSTALLED_APPS = [
     "hubro.followup",
     "hubro.handbook",
     "hubro.hosting",
+    "hubro.positions",  # issue 17b
+    "hubro.surveys",  # issue 17b
     "hubro.api",
     "hubro.ops",
 ]

@@ -26,6 +26,8 @@ urlpatterns = [
     path("", include("hubro.handbook.urls")),
     path("", include("hubro.hosting.urls")),
     path("", include("hubro.hosting.lobby_urls")),
+    path("", include("hubro.positions.urls")),  # issue 17b
+    path("", include("hubro.surveys.urls")),  # issue 17b
     path("api/v1/", api.urls),
     re_path(r"^api/", not_found),
     path("admin/", admin.site.urls),

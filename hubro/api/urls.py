@@ -24,9 +24,11 @@ from . import (
     insights,
     me,
     organizations,
+    positions,
     presence,
     programme,
     registry,
+    surveys,
 )
 from .auth import TokenAuth
 from .guard import (
@@ -65,6 +67,8 @@ api.add_router("", programme.router)
 api.add_router("", followup.router)
 api.add_router("", handbook.router)
 api.add_router("", hosting.router)
+api.add_router("", positions.router)  # issue 17b
+api.add_router("", surveys.router)  # issue 17b
 
 
 @api.exception_handler(DomainError)

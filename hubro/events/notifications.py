@@ -1,6 +1,7 @@
-"""Emails about registrations: moved up from the waiting list, and an event cancelled.
-Actions call ``notify`` after commit; the messages go out as background tasks
-(``events.tasks.send_registration_email``), in the person's language."""
+"""Emails about registrations: moved up from the waiting list, an event cancelled, a
+guest's place confirmed; and invitations, with the event as an .ics attachment.
+Actions call ``notify`` / ``notify_invited`` after commit; the messages go out as
+background tasks (``events.tasks``), in the person's language."""
 
 import logging
 
@@ -15,7 +16,7 @@ from django.utils.formats import date_format
 from hubro.core.notify import enqueue
 from hubro.core.timeutil import format_day
 
-from .models import Registration
+from .models import Invitation, Registration
 
 logger = logging.getLogger(__name__)
 
@@ -97,4 +98,58 @@ def send_registration_email_now(registration_id: int, kind: str) -> bool:
         logger.warning("No %s email: registration %s does not exist", kind, registration_id)
         return False
     build_registration_email(registration, kind).send(using=DEFAULT_MAILER_ALIAS)
+    return True
+
+
+# --- Invitations ------------------------------------------------------------------------
+
+
+def notify_invited(invitation_ids: list[int]) -> None:
+    """Queue one invitation e-mail per invitation. Never raises: a failure is logged."""
+    from .tasks import send_invitation_email
+
+    for invitation_id in invitation_ids:
+        enqueue(send_invitation_email, int(invitation_id))
+
+
+def event_ics(event) -> bytes:
+    """The event alone as an iCalendar file (``METHOD:PUBLISH``), for an attachment.
+    Without the meeting link of an online event: that is for those who hold a place."""
+    from hubro.bookings.ical import _calendar
+
+    from .ical import event_vevent
+
+    calendar = _calendar(method="PUBLISH")
+    calendar.add_component(event_vevent(event, now=timezone.now()))
+    return calendar.to_ical()
+
+
+def build_invitation_email(invitation) -> EmailMultiAlternatives:
+    """The invitation in the invitee's language (an address without an account gets the
+    default language), with the event attached as ``invitasjon.ics``."""
+    if invitation.person_id:
+        person = invitation.person
+        to, name = person.email, person.get_short_name()
+        language = person.language or settings.LANGUAGE_CODE
+    else:
+        to, name, language = invitation.email, invitation.name, settings.LANGUAGE_CODE
+    event = invitation.event
+    with translation.override(language):
+        message = event_email(event, "invited", to=to, name=name, language=language)
+        message.attach("invitasjon.ics", event_ics(event), "text/calendar; charset=utf-8")
+    return message
+
+
+def send_invitation_email_now(invitation_id: int) -> bool:
+    invitation = (
+        Invitation.objects.select_related("event__hub__municipality", "event__space", "person")
+        .filter(pk=invitation_id)
+        .first()
+    )
+    if invitation is None:
+        logger.warning("No invitation email: invitation %s does not exist", invitation_id)
+        return False
+    if invitation.event.cancelled_at:
+        return False
+    build_invitation_email(invitation).send(using=DEFAULT_MAILER_ALIAS)
     return True

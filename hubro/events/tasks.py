@@ -2,7 +2,7 @@
 
 from django.tasks import task
 
-from .notifications import send_registration_email_now
+from .notifications import send_invitation_email_now, send_registration_email_now
 
 
 @task
@@ -18,3 +18,9 @@ def send_guest_link(event_id: int, name: str, email: str, token: str, language: 
     from .guest_mail import send_guest_link_now
 
     return send_guest_link_now(event_id, name, email, token, language)
+
+
+@task
+def send_invitation_email(invitation_id: int) -> bool:
+    """E-mail an invitee the invitation, with the event as .ics, in their language."""
+    return send_invitation_email_now(invitation_id)

@@ -13,7 +13,7 @@ from hubro.core.errors import DomainError, NotFound
 from hubro.core.permissions import is_host
 from hubro.spaces.models import Hub
 
-from . import exports
+from . import beside, exports
 from .actions import set_statistics_audience
 from .cards import goal_cards, is_running
 from .charts import chart_for
@@ -67,6 +67,7 @@ def _report(request):
         "query": query,
         "threshold": threshold(),
         "suppressed_any": any(figure.suppressed for figure in figures),
+        "beside": beside.sections(scope, start, end),
     }
 
 

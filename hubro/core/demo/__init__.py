@@ -38,6 +38,8 @@ EXTENSIONS = [
     "hubro.programme.demo",
     "hubro.followup.demo",
     "hubro.handbook.demo",
+    "hubro.positions.demo",  # issue 17b
+    "hubro.surveys.demo",  # issue 17b
 ]
 
 # The README and `make demo` print this password; keep the value.

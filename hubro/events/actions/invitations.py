@@ -11,6 +11,7 @@ from hubro.core.errors import Invalid
 from hubro.core.models import Organization, Person
 from hubro.registry.queries import state_units_in_region
 
+from .. import notifications
 from ..models import Invitation
 from ..permissions import may_manage
 
@@ -38,7 +39,7 @@ def parse_emails(text: str) -> list[str]:
     return emails
 
 
-def _add(event, *, person=None, email="", name="", organization=None) -> bool:
+def _add(event, *, person=None, email="", name="", organization=None) -> Invitation | None:
     """One invitation unless the person or address is already invited."""
     existing = Invitation.objects.filter(event=event)
     if person is not None:
@@ -46,23 +47,29 @@ def _add(event, *, person=None, email="", name="", organization=None) -> bool:
             existing.filter(person=person).exists()
             or existing.filter(person__isnull=True, email__iexact=person.email).exists()
         ):
-            return False
+            return None
         if organization is None:
             membership = person.primary_membership
             organization = membership.organization if membership else None
-        Invitation.objects.create(
+        return Invitation.objects.create(
             event=event, person=person, name=person.get_full_name(), organization=organization
         )
-        return True
     if (
         existing.filter(email__iexact=email).exists()
         or existing.filter(person__email__iexact=email).exists()
     ):
-        return False
-    Invitation.objects.create(
+        return None
+    return Invitation.objects.create(
         event=event, email=email.lower(), name=name[:200], organization=organization
     )
-    return True
+
+
+def _mail_after_commit(invitations: list) -> int:
+    """E-mail the new invitations once the write is committed; returns how many."""
+    ids = [invitation.pk for invitation in invitations if invitation is not None]
+    if ids:
+        transaction.on_commit(lambda: notifications.notify_invited(ids), robust=True)
+    return len(ids)
 
 
 def invite(event, *, actor, people=(), emails=(), organizations=()) -> int:
@@ -71,19 +78,20 @@ def invite(event, *, actor, people=(), emails=(), organizations=()) -> int:
     invitations there are; inviting someone twice changes nothing. Audited as
     ``event.invite``."""
     _refuse_unless_manager(event, actor)
-    added = 0
+    new = []
     with transaction.atomic():
         for person in people:
-            added += _add(event, person=person)
+            new.append(_add(event, person=person))
         for email in emails:
             person = Person.objects.filter(email__iexact=email, is_active=True).first()
-            added += _add(event, person=person) if person else _add(event, email=email)
+            new.append(_add(event, person=person) if person else _add(event, email=email))
         for organization in organizations:
             members = Person.objects.filter(
                 memberships__organization=organization, is_active=True
             ).distinct()
             for person in members:
-                added += _add(event, person=person, organization=organization)
+                new.append(_add(event, person=person, organization=organization))
+        added = _mail_after_commit(new)
         if added:
             record(actor, "event.invite", event, hub=event.hub, changes={"added": added})
     return added
@@ -96,7 +104,7 @@ def invite_state_unit_leaders(event, region, *, actor) -> tuple[int, int]:
     address are counted but cannot be invited. An empty register gives (0, 0)."""
     _refuse_unless_manager(event, actor)
     units = state_units_in_region(region) or []
-    added = 0
+    new = []
     with transaction.atomic():
         for unit in units:
             email = (unit.get("email") or "").strip()
@@ -110,9 +118,10 @@ def invite_state_unit_leaders(event, region, *, actor) -> tuple[int, int]:
             name = unit.get("name") or ""
             person = Person.objects.filter(email__iexact=email, is_active=True).first()
             if person is not None:
-                added += _add(event, person=person, organization=organization)
+                new.append(_add(event, person=person, organization=organization))
             else:
-                added += _add(event, email=email, name=name, organization=organization)
+                new.append(_add(event, email=email, name=name, organization=organization))
+        added = _mail_after_commit(new)
         if added:
             record(
                 actor,
