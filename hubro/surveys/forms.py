@@ -34,9 +34,7 @@ class SurveyForm(DesignsystemetMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["hub"].queryset = hosted_hubs(actor)
         if not self.is_bound:
-            self.initial.setdefault(
-                "closes_on", timezone.localdate() + dt.timedelta(days=14)
-            )
+            self.initial.setdefault("closes_on", timezone.localdate() + dt.timedelta(days=14))
 
 
 class QuestionForm(DesignsystemetMixin, forms.Form):
