@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -32,9 +34,7 @@ class SurveyForm(DesignsystemetMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["hub"].queryset = hosted_hubs(actor)
         if not self.is_bound:
-            self.initial.setdefault(
-                "closes_on", timezone.localdate() + timezone.timedelta(days=14)
-            )
+            self.initial.setdefault("closes_on", timezone.localdate() + dt.timedelta(days=14))
 
 
 class QuestionForm(DesignsystemetMixin, forms.Form):

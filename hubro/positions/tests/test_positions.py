@@ -174,3 +174,37 @@ def test_hire_count_must_be_positive_and_at_a_hub_of_the_position(hub, nav, nav_
         response = client.post(f"/stillinger/{position.pk}/", data)
         assert response.status_code == 422
     assert not Hire.objects.exists()
+
+
+def test_the_coordinator_changes_a_position(hub, nav, nav_coordinator, kari):
+    position = register_position(
+        actor=nav_coordinator,
+        title="Rådgiver",
+        organization=nav,
+        hubs=[hub],
+        announcement_url="https://example.org/r",
+        deadline=timezone.localdate() + dt.timedelta(days=3),
+    )
+    client = Client()
+    client.force_login(nav_coordinator)
+    later = (timezone.localdate() + dt.timedelta(days=30)).isoformat()
+    changed = client.post(
+        f"/stillinger/{position.pk}/endre/",
+        {
+            "title": "Seniorrådgiver",
+            "hubs": [hub.pk],
+            "announcement_url": "https://example.org/s",
+            "announced_on": position.announced_on.isoformat(),
+            "deadline": later,
+        },
+    )
+    assert changed.status_code == 302
+    position.refresh_from_db()
+    assert (position.title, position.deadline.isoformat(), position.organization) == (
+        "Seniorrådgiver",
+        later,
+        nav,
+    )
+    other = Client()
+    other.force_login(kari)
+    assert other.get(f"/stillinger/{position.pk}/endre/").status_code == 404
