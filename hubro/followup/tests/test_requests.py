@@ -241,3 +241,16 @@ def test_api_makes_answers_lists_and_closes_a_request(
         request_id
     ]
     assert api_as(dina).get("/api/v1/requests?status=nonsense").status_code == 422
+
+
+def test_an_agency_coordinator_finds_requests_to_the_agency_in_the_menu(
+    client, siri, nora, kari, nav, lister_report, django_capture_on_commit_callbacks
+):
+    client.force_login(nora)
+    url = reverse("followup:requests")
+    assert f'href="{url}"' not in client.get(reverse("programme:index")).text
+    _make(lister_report, siri, django_capture_on_commit_callbacks, addressee=nav)
+    page = client.get(url).text
+    assert f'href="{url}"' in page and "Finansiering etter 2025" in page
+    client.force_login(kari)  # a member of Nav, not its coordinator
+    assert f'href="{url}"' not in client.get(url).text
