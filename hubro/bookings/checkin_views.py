@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hubro.core.errors import DomainError, NotFound
+from hubro.core.timeutil import when
 from hubro.spaces.queries import get_space
 
 from .checkin import check_in, checkin_candidates, checkin_window, next_checkin
@@ -71,7 +72,11 @@ def checkin(request, pk):
     except DomainError as exc:
         messages.error(request, str(exc.detail))
     else:
-        messages.success(request, _("Du er sjekket inn: %(booking)s.") % {"booking": booking})
+        messages.success(
+            request,
+            _("Du er sjekket inn: %(space)s, %(when)s.")
+            % {"space": booking.space.name, "when": when(booking)},
+        )
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()

@@ -2,11 +2,13 @@
 and series."""
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -19,7 +21,9 @@ from hubro.spaces.queries import get_space
 from hubro.spaces.views import parse_day
 
 from .actions import cancel_booking, cancel_series, create_booking, create_series
+from .checkin import checkin_window
 from .forms import BookingForm, SeriesCancelForm, initial_for
+from .ical import booking_ics
 from .models import Booking
 from .queries import get_booking_for, hub_day, past_bookings_of, upcoming_bookings_of
 from .recurrence import describe, get_series_for, series_of
@@ -88,7 +92,7 @@ def _book(request, space, data):
             _("Booket: %(space)s, %(when)s.")
             % {"space": booking.space.name, "when": when(booking)},
         )
-        return redirect("bookings:mine")
+        return redirect("bookings:detail", pk=booking.pk)
     result = create_series(
         space,
         request.user,
@@ -111,14 +115,36 @@ def _book(request, space, data):
     return redirect("bookings:series", pk=result.series.pk)
 
 
+def _with_checkin(bookings, now):
+    """Each booking with whether it can be checked in now (its window is open and it is
+    not checked in yet)."""
+    rows = []
+    for booking in bookings:
+        opens, closes = checkin_window(booking)
+        rows.append(
+            {
+                "booking": booking,
+                "can_check_in": booking.checked_in_at is None
+                and booking.status == Booking.Status.CONFIRMED
+                and opens <= now < closes,
+                "window": (opens, closes),
+            }
+        )
+    return rows
+
+
 @login_required
 def my_bookings(request):
+    now = timezone.now()
     return render(
         request,
         "bookings/mine.html",
         {
-            "upcoming": upcoming_bookings_of(request.user),
-            "past": past_bookings_of(request.user),
+            "upcoming": _with_checkin(upcoming_bookings_of(request.user, now=now), now),
+            "past": [
+                {"booking": booking, "again": again_url(booking)}
+                for booking in past_bookings_of(request.user, now=now)
+            ],
             "series_list": [
                 {"series": series, "pattern": describe(series)}
                 for series in series_of(request.user)
@@ -127,13 +153,79 @@ def my_bookings(request):
     )
 
 
-@login_required
-@require_POST
-def cancel(request, pk):
+def again_url(booking, *, today=None) -> str:
+    """The booking page of the same space and times, on the next same weekday from today:
+    "book again" on a past booking (or another week of a coming one)."""
+    today = today or timezone.localdate()
+    start, end = timezone.localtime(booking.start), timezone.localtime(booking.end)
+    day = today + dt.timedelta(days=(start.weekday() - today.weekday()) % 7)
+    if day == today and start.time() <= timezone.localtime().time():
+        day += dt.timedelta(days=7)
+    query = urlencode({"date": day.isoformat(), "start": f"{start:%H:%M}", "end": f"{end:%H:%M}"})
+    return f"{reverse('bookings:book', args=[booking.space.hub.slug, booking.space_id])}?{query}"
+
+
+def _booking_or_404(request, pk) -> Booking:
     try:
-        booking = get_booking_for(request.user, pk)
+        return get_booking_for(request.user, pk)
     except NotFound:
         raise Http404 from None
+
+
+@login_required
+def booking_detail(request, pk):
+    """One booking: the confirmation page after booking, with check-in, "add to
+    calendar", "book again" and cancelling."""
+    booking = _booking_or_404(request, pk)
+    now = timezone.now()
+    (row,) = _with_checkin([booking], now)
+    return render(
+        request,
+        "bookings/detail.html",
+        {
+            **row,
+            "when": when(booking),
+            "cancellable": booking.status == Booking.Status.CONFIRMED and booking.end > now,
+            "again": again_url(booking),
+        },
+    )
+
+
+@login_required
+def booking_calendar(request, pk):
+    """One booking as an .ics file, for "add to calendar"."""
+    booking = _booking_or_404(request, pk)
+    response = HttpResponse(booking_ics(booking), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="hubro-booking-{booking.pk}.ics"'
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def _safe_next(request, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return fallback
+
+
+@login_required
+def cancel(request, pk):
+    """GET asks "Avbestill ...?"; POST cancels. Without the question a stray click on a
+    list would cancel at once."""
+    booking = _booking_or_404(request, pk)
+    if request.method == "GET":
+        return render(
+            request,
+            "bookings/cancel_confirm.html",
+            {
+                "booking": booking,
+                "when": when(booking),
+                "next": _safe_next(request, reverse("bookings:mine")),
+                "active": booking.status == booking.Status.CONFIRMED,
+            },
+        )
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["GET", "POST"])
     if booking.status != booking.Status.CONFIRMED:
         messages.info(request, _("Bookingen var allerede avbestilt."))
         return redirect("bookings:mine")
@@ -147,10 +239,7 @@ def cancel(request, pk):
         _("Avbestilt: %(space)s, %(when)s.")
         % {"space": booking.space.name, "when": when(booking)},
     )
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target)
-    return redirect("bookings:mine")
+    return redirect(_safe_next(request, reverse("bookings:mine")))
 
 
 def _series_or_404(request, pk):
