@@ -22,6 +22,7 @@ from hubro.core.timeutil import is_aware
 
 from ..models import Event
 from ..permissions import may_create_event, may_manage
+from ..queries import told_when_cancelled
 from .registrations import fill_places, notify_after_commit
 
 FIELDS = (
@@ -224,7 +225,7 @@ def cancel_event(event, *, actor) -> Event:
             and booking.start > now
         ):
             cancel_booking(booking, actor=actor, for_event=True)
-        told = list(locked.registrations.exclude(status="cancelled").values_list("pk", flat=True))
+        told = list(told_when_cancelled(locked).values_list("pk", flat=True))
         record(actor, "event.cancel", locked, hub=locked.hub, changes={"told": len(told)})
         notify_after_commit("event_cancelled", told)
     return locked
