@@ -2,6 +2,7 @@
 and series."""
 
 import datetime as dt
+import json
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -69,9 +70,25 @@ def book(request, slug, space_id):
             "day": day,
             "entry": entry,
             "interval": space.hub.open_interval(day),
+            "repeat_open": _repeat_asked(form),
+            "hours_json": json.dumps(
+                {
+                    hours.weekday: [f"{hours.opens:%H:%M}", f"{hours.closes:%H:%M}"]
+                    for hours in space.hub.opening_hours.all()
+                }
+            ),
         },
         status=422 if request.method == "POST" else 200,
     )
+
+
+REPEAT_FIELDS = ("freq", "interval", "weekdays", "until", "count", "on_conflict")
+
+
+def _repeat_asked(form) -> bool:
+    """Whether the folded recurrence section opens: the person asked for a repeat, or
+    one of its fields has an error to show."""
+    return bool(form.data.get("freq")) or any(name in form.errors for name in REPEAT_FIELDS)
 
 
 def _book(request, space, data):

@@ -108,3 +108,28 @@ def test_cancelling_asks_first_and_no_keeps_the_booking(page, kari, desk, tomorr
     expect(page.get_by_text("Du har ingen kommende bookinger.")).to_be_visible()
     booking.refresh_from_db()
     assert booking.status == "cancelled"
+
+
+def test_the_booking_form_folds_repeats_away_and_whole_day_follows_the_times(
+    page, kari, desk, tomorrow
+):
+    sign_in(page, kari.email)
+    page.goto(f"/huber/testlab/rom/{desk.pk}/book/?date={tomorrow.isoformat()}")
+    expect(page.get_by_label("Gjentakelse")).to_be_hidden()
+    whole_day = page.get_by_label("Hele åpningsdagen")
+    whole_day.check()
+    expect(page.get_by_label("Fra")).to_have_value("07:00")
+    expect(page.get_by_label("Til")).to_have_value("18:00")
+    page.get_by_label("Til").fill("12:00")
+    expect(whole_day).not_to_be_checked()
+    page.get_by_label("Til").fill("18:00")
+    expect(whole_day).to_be_checked()
+    assert axe_violations(page) == []
+
+    page.get_by_text("Gjenta bookingen på flere datoer").click()
+    expect(page.get_by_label("Gjentakelse")).to_be_visible()
+    page.get_by_label("Gjentakelse").select_option("daily")
+    page.get_by_label("Eller antall ganger").fill("2")
+    page.get_by_role("button", name="Book", exact=True).click()
+    expect(page.get_by_text("Booket 2 datoer.")).to_be_visible()
+    assert Booking.objects.filter(person=kari).count() == 2

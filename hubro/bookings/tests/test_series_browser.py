@@ -20,6 +20,7 @@ def fill_series_form(page, space, first, *, count="4"):
     page.goto(f"/huber/testlab/rom/{space.pk}/book/?date={first.isoformat()}")
     page.get_by_label("Fra").fill("09:00")
     page.get_by_label("Til").fill("11:00")
+    page.get_by_text("Gjenta bookingen på flere datoer").click()  # folded until asked for
     page.get_by_role("combobox", name="Gjentakelse").select_option("weekly")
     page.get_by_role("checkbox", name="tirsdag").check()
     page.get_by_label("Eller antall ganger").fill(count)
