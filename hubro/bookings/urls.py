@@ -6,6 +6,7 @@ app_name = "bookings"
 urlpatterns = [
     path("huber/<slug:slug>/rom/<int:space_id>/book/", views.book, name="book"),
     path("mine-bookinger/", views.my_bookings, name="mine"),
+    path("rom/<int:space_id>/favoritt/", views.favourite, name="favourite"),
     path("mine-bookinger/<int:pk>/", views.booking_detail, name="detail"),
     path("mine-bookinger/<int:pk>/kalender.ics", views.booking_calendar, name="ics"),
     path("mine-bookinger/<int:pk>/avbestill/", views.cancel, name="cancel"),

@@ -21,12 +21,19 @@ from hubro.core.timeutil import when
 from hubro.spaces.queries import get_space
 from hubro.spaces.views import parse_day
 
-from .actions import cancel_booking, cancel_series, create_booking, create_series
+from .actions import cancel_booking, cancel_series, create_booking, create_series, set_favourite
 from .checkin import checkin_window
 from .forms import BookingForm, SeriesCancelForm, initial_for
 from .ical import booking_ics
 from .models import Booking
-from .queries import get_booking_for, hub_day, past_bookings_of, upcoming_bookings_of
+from .queries import (
+    favourite_spaces_of,
+    get_booking_for,
+    hub_day,
+    is_favourite,
+    past_bookings_of,
+    upcoming_bookings_of,
+)
 from .recurrence import describe, get_series_for, series_of
 from .rules import may_override
 
@@ -71,6 +78,7 @@ def book(request, slug, space_id):
             "entry": entry,
             "interval": space.hub.open_interval(day),
             "repeat_open": _repeat_asked(form),
+            "favourite": is_favourite(request.user, space),
             "hours_json": json.dumps(
                 {
                     hours.weekday: [f"{hours.opens:%H:%M}", f"{hours.closes:%H:%M}"]
@@ -162,6 +170,8 @@ def my_bookings(request):
                 {"booking": booking, "again": again_url(booking)}
                 for booking in past_bookings_of(request.user, now=now)
             ],
+            "favourites": favourite_spaces_of(request.user),
+            "today": timezone.localdate(),
             "series_list": [
                 {"series": series, "pattern": describe(series)}
                 for series in series_of(request.user)
@@ -329,3 +339,25 @@ def cancel_series_dates(request, pk):
             request, _("Ingen kommende datoer i serien passet, så ingenting ble endret.")
         )
     return redirect("bookings:series", pk=series.pk)
+
+
+@login_required
+@require_POST
+def favourite(request, space_id):
+    """Mark or unmark a space as a favourite (``favourite`` = "1" or "0")."""
+    try:
+        space = get_space(space_id)
+    except NotFound:
+        raise Http404 from None
+    now_favourite = set_favourite(
+        request.user, space, favourite=request.POST.get("favourite") == "1"
+    )
+    if now_favourite:
+        messages.success(
+            request, _("%(space)s er lagt til i favorittene dine.") % {"space": space.name}
+        )
+    else:
+        messages.success(
+            request, _("%(space)s er fjernet fra favorittene dine.") % {"space": space.name}
+        )
+    return redirect(_safe_next(request, reverse("bookings:mine")))
