@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import search_views, views
 
 app_name = "bookings"
 urlpatterns = [
     path("huber/<slug:slug>/rom/<int:space_id>/book/", views.book, name="book"),
+    path("finn-ledig/", search_views.search_page, name="search"),
     path("mine-bookinger/", views.my_bookings, name="mine"),
     path("rom/<int:space_id>/favoritt/", views.favourite, name="favourite"),
     path("mine-bookinger/<int:pk>/", views.booking_detail, name="detail"),
