@@ -118,6 +118,21 @@ def _book(event_data: dict, *, actor, organizers, override: bool):
     )
 
 
+def _not_allowed(hub) -> str:
+    """Why an event cannot be made here, and what to do instead."""
+    if hub is None:
+        return _(
+            "Velg en hub du er vert for under «Hub som står bak», eller legg til en "
+            "organisasjon du er koordinator for som arrangør. Et arrangement uten hub må "
+            "ha en arrangør du er koordinator for."
+        )
+    return _(
+        "Du er ikke vert for %(hub)s og ikke koordinator for noen av arrangørene. Velg en "
+        "hub du er vert for, eller legg til en organisasjon du er koordinator for som "
+        "arrangør."
+    ) % {"hub": hub.name}
+
+
 def create_event(*, actor, organizers=(), series=None, override: bool = False, **fields):
     """Create an event, booking its space when it is held in one of a hub's rooms.
 
@@ -133,9 +148,7 @@ def create_event(*, actor, organizers=(), series=None, override: bool = False, *
     organizers = list(organizers)
     data = _clean(dict(fields))
     if not may_create_event(actor, data.get("hub"), organizers):
-        raise Invalid(
-            _("Du kan ikke opprette arrangementer her."), code="not_allowed", field="hub"
-        )
+        raise Invalid(_not_allowed(data.get("hub")), code="not_allowed", field="hub")
     with transaction.atomic():
         booking = _book(data, actor=actor, organizers=organizers, override=override)
         event = Event.objects.create(**data, booking=booking, series=series, created_by=actor)

@@ -6,6 +6,8 @@
    - data-hubro-whole-day="{weekday: [opens, closes]}" on a booking form: the "whole
      opening day" box and the Fra/Til times follow each other (ticking the box sets the
      day's opening hours; other times untick it; a new date keeps a whole day whole).
+   - data-hubro-places around a radio group "place" and blocks marked
+     data-hubro-place="hub online ...": only the blocks for the chosen kind of place show.
    Without JavaScript the buttons stay hidden and the page works as before. */
 (function () {
   "use strict";
@@ -50,7 +52,24 @@
     else if (start.value && end.value) follow();
   }
 
+  function places(group) {
+    var radios = group.querySelectorAll("input[type=radio][name=place]");
+    var blocks = group.querySelectorAll("[data-hubro-place]");
+    function show() {
+      var chosen = group.querySelector("input[type=radio][name=place]:checked");
+      blocks.forEach(function (block) {
+        var kinds = (block.getAttribute("data-hubro-place") || "").split(" ");
+        block.hidden = Boolean(chosen) && kinds.indexOf(chosen.value) === -1;
+      });
+    }
+    radios.forEach(function (radio) {
+      radio.addEventListener("change", show);
+    });
+    show();
+  }
+
   function init() {
+    document.querySelectorAll("[data-hubro-places]").forEach(places);
     document.querySelectorAll("form[data-hubro-whole-day]").forEach(wholeDay);
     document.querySelectorAll("[data-hubro-print]").forEach(function (button) {
       button.hidden = false;
