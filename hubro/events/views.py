@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from hubro.core.errors import DomainError, NotFound
 from hubro.core.tabular import download
+from hubro.core.timeutil import format_day
 from hubro.spaces.models import Hub
 
 from . import exports, ical
@@ -262,7 +263,9 @@ def _create(request, form):
         )
         for day, exc in result.skipped:
             messages.warning(
-                request, _("Hoppet over %(day)s: %(why)s") % {"day": day, "why": exc.detail}
+                request,
+                _("Hoppet over %(day)s: %(why)s")
+                % {"day": format_day(day, "medium"), "why": exc.detail},
             )
         return redirect("events:detail", pk=result.created[0].pk)
     event = create_event(**common)
