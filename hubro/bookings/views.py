@@ -315,6 +315,15 @@ def cancel_series_dates(request, pk):
     """Cancel a range of a series' dates, the rest from a date, or every coming date."""
     series = _series_or_404(request, pk)
     if "rest" in request.POST:
+        if not request.POST.get("confirm"):
+            messages.error(
+                request,
+                _(
+                    "Kryss av for «Ja, jeg vil avbestille alle kommende datoer» og trykk på "
+                    "knappen igjen. Ingenting er avbestilt."
+                ),
+            )
+            return redirect("bookings:series", pk=series.pk)
         cancelled = cancel_series(series, actor=request.user)
     else:
         form = SeriesCancelForm(request.POST)

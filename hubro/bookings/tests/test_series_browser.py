@@ -58,6 +58,7 @@ def test_a_person_books_a_series_sees_the_skipped_date_and_ends_the_series(
         assert axe_violations(page) == []
         page.get_by_role("link", name=re.compile("Vis og avbestill datoer")).click()
 
+    page.get_by_label("Ja, jeg vil avbestille alle kommende datoer").check()
     page.get_by_role("button", name="Avbestill resten av serien").click()
     expect(page.get_by_text("Serien har ingen kommende datoer.")).to_be_visible()
     assert not Booking.objects.filter(person=kari, status="confirmed").exists()
