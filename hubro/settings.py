@@ -78,7 +78,9 @@ ALLOWED_HOSTS = env_list("HUBRO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1
 CSRF_TRUSTED_ORIGINS = env_list("HUBRO_CSRF_TRUSTED_ORIGINS", [])
 # How far ahead anyone may book where a hub's rules set no limit of their own.
 HUBRO_BOOKING_HORIZON_DAYS = env_int("HUBRO_BOOKING_HORIZON_DAYS", 730, minimum=1)
-HUBRO_BASE_URL = env_str("HUBRO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Empty: links in e-mails and calendars use the address each request came to
+# (hubro.core.links). Set it in production, where timers send e-mail outside requests.
+HUBRO_BASE_URL = env_str("HUBRO_BASE_URL", "").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -120,6 +122,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "hubro.core.middleware.HubroLocaleMiddleware",
+    "hubro.core.links.RequestBaseMiddleware",  # issue 15: links to where the request came
     "hubro.core.middleware.FriendlyMethodNotAllowedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

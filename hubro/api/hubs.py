@@ -1,10 +1,12 @@
 """Hubs, their spaces and their free time."""
 
 import datetime as dt
+from typing import Annotated
 
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from hubro.bookings.queries import all_hubs_day, hub_day
+from hubro.bookings.search import SpaceSearch, search_spaces
 from hubro.spaces.queries import active_spaces, get_hub, hubs_for_list
 
 from .schemas import ErrorOut, MunicipalityOut, RegionOut
@@ -87,4 +89,67 @@ def availability_all_hubs(request, date: dt.date):
             ],
         }
         for entry in all_hubs_day(date)
+    ]
+
+
+class FreeSpaceOut(Schema):
+    id: int
+    name: str
+    kind: str
+    capacity: int
+    features: list[str]
+
+
+class HubMatchOut(Schema):
+    hub: str
+    name: str
+    municipality: MunicipalityOut
+    region: RegionOut | None
+    own_region: bool
+    spaces: list[FreeSpaceOut]
+
+
+@router.get("/spaces/free", response={200: list[HubMatchOut], 422: ErrorOut})
+def free_spaces(
+    request,
+    date: dt.date,
+    start: dt.time,
+    end: dt.time,
+    kind: str = "",
+    people: int = 1,
+    feature: Annotated[list[str] | None, Query(None)] = None,
+    place: str = "",
+):
+    """The search across hubs: spaces free the whole of [start, end) on ``date``, of a
+    ``kind`` (office, desk, meeting_room, project_room), for at least ``people``, with
+    every ``feature`` (repeat the parameter), in ``place`` (``region:<slug>`` or
+    ``kommune:<number>``). Hubs in the caller's own region first (``own_region``)."""
+    search = SpaceSearch(
+        day=date,
+        start=start,
+        end=end,
+        kind=kind,
+        people=people,
+        features=tuple(feature or ()),
+        place=place,
+    )
+    return [
+        {
+            "hub": match.hub.slug,
+            "name": match.hub.name,
+            "municipality": match.hub.municipality,
+            "region": match.hub.region,
+            "own_region": match.own_region,
+            "spaces": [
+                {
+                    "id": space.pk,
+                    "name": space.name,
+                    "kind": space.kind,
+                    "capacity": space.capacity,
+                    "features": space.feature_codes,
+                }
+                for space in match.spaces
+            ],
+        }
+        for match in search_spaces(search, person=request.auth)
     ]

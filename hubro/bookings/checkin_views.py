@@ -2,7 +2,6 @@
 hosts' printable sheet of QR codes is in the host's workspace (``hosting``)."""
 
 import segno
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -15,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hubro.core.errors import DomainError, NotFound
+from hubro.core.links import absolute_url
+from hubro.core.timeutil import when
 from hubro.spaces.queries import get_space
 
 from .checkin import check_in, checkin_candidates, checkin_window, next_checkin
@@ -23,7 +24,7 @@ from .queries import get_booking_for
 
 def space_checkin_url(space) -> str:
     """The absolute address a space's QR code points to."""
-    return settings.HUBRO_BASE_URL + reverse("checkin:space", args=[space.pk])
+    return absolute_url(reverse("checkin:space", args=[space.pk]))
 
 
 def qr_svg(url: str, label: str) -> str:
@@ -71,7 +72,11 @@ def checkin(request, pk):
     except DomainError as exc:
         messages.error(request, str(exc.detail))
     else:
-        messages.success(request, _("Du er sjekket inn: %(booking)s.") % {"booking": booking})
+        messages.success(
+            request,
+            _("Du er sjekket inn: %(space)s, %(when)s.")
+            % {"space": booking.space.name, "when": when(booking)},
+        )
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()

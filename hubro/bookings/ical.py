@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
+from hubro.core.links import absolute_url
 from hubro.core.timeutil import local_datetime, local_tz
 
 from .models import Booking, BookingSeries
@@ -172,7 +173,7 @@ def _describe(event: Event, booking_or_series, *, now: dt.datetime) -> None:
         _("Booket i Hubro for %(organization)s.")
         % {"organization": booking_or_series.organization.name},
     )
-    event.add("url", settings.HUBRO_BASE_URL + reverse("bookings:mine"))
+    event.add("url", absolute_url(reverse("bookings:mine")))
     event.add("dtstamp", now)
     event.add("transp", "OPAQUE")
 
@@ -367,4 +368,4 @@ def calendar_url(person) -> str | None:
     if not person.calendar_token:
         return None
     path = reverse("calendar:feed", kwargs={"token": person.calendar_token})
-    return settings.HUBRO_BASE_URL + path
+    return absolute_url(path)

@@ -240,3 +240,24 @@ class BookingRule(models.Model):
 
     def __str__(self):
         return f"{self.hub}: {self.get_space_kind_display()}"
+
+
+class FavouriteSpace(models.Model):
+    """A space a person keeps at hand: listed first in "Mine bookinger" and in the
+    search across hubs. Private to the person."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="favourite_spaces"
+    )
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="favourited_by")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("favorittrom")
+        verbose_name_plural = _("favorittrom")
+        constraints = [
+            models.UniqueConstraint(fields=["person", "space"], name="favourite_space_once")
+        ]
+
+    def __str__(self):
+        return f"{self.person_id} ♥ {self.space}"

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
+from hubro.core.links import absolute_url
 from hubro.core.notify import enqueue
 from hubro.core.timeutil import day_bounds, format_day, local_date
 
@@ -41,7 +42,7 @@ def notify(event: str, booking_ids: list[int]) -> None:
 
 
 def _absolute(path: str) -> str:
-    return settings.HUBRO_BASE_URL + path
+    return absolute_url(path)
 
 
 def _booking_ics(booking: Booking, *, cancelled: bool) -> bytes:

@@ -10,7 +10,7 @@ from hubro.core.errors import NotFound
 from hubro.spaces.models import ClosedDay, Hub, OpeningHours, Space
 from hubro.spaces.queries import active_spaces
 
-from .models import Booking
+from .models import Booking, FavouriteSpace
 
 
 def get_booking_for(person, pk) -> Booking:
@@ -45,6 +45,25 @@ def past_bookings_of(person, *, now=None, limit=50):
         bookings_of(person)
         .filter(Q(end__lte=now) | ~Q(status=Booking.Status.CONFIRMED))
         .order_by("-start")[:limit]
+    )
+
+
+def favourite_spaces_of(person):
+    """The person's favourite spaces that can still be booked, by hub and name."""
+    if not person.is_authenticated:
+        return Space.objects.none()
+    return (
+        Space.objects.filter(is_active=True, hub__is_active=True)
+        .filter(favourited_by__person=person)
+        .select_related("hub")
+        .order_by("hub__name", "name")
+    )
+
+
+def is_favourite(person, space) -> bool:
+    return (
+        person.is_authenticated
+        and FavouriteSpace.objects.filter(person=person, space=space).exists()
     )
 
 

@@ -2,11 +2,14 @@
 and series."""
 
 import datetime as dt
+import json
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -18,10 +21,19 @@ from hubro.core.timeutil import when
 from hubro.spaces.queries import get_space
 from hubro.spaces.views import parse_day
 
-from .actions import cancel_booking, cancel_series, create_booking, create_series
+from .actions import cancel_booking, cancel_series, create_booking, create_series, set_favourite
+from .checkin import checkin_window
 from .forms import BookingForm, SeriesCancelForm, initial_for
+from .ical import booking_ics
 from .models import Booking
-from .queries import get_booking_for, hub_day, past_bookings_of, upcoming_bookings_of
+from .queries import (
+    favourite_spaces_of,
+    get_booking_for,
+    hub_day,
+    is_favourite,
+    past_bookings_of,
+    upcoming_bookings_of,
+)
 from .recurrence import describe, get_series_for, series_of
 from .rules import may_override
 
@@ -65,9 +77,26 @@ def book(request, slug, space_id):
             "day": day,
             "entry": entry,
             "interval": space.hub.open_interval(day),
+            "repeat_open": _repeat_asked(form),
+            "favourite": is_favourite(request.user, space),
+            "hours_json": json.dumps(
+                {
+                    hours.weekday: [f"{hours.opens:%H:%M}", f"{hours.closes:%H:%M}"]
+                    for hours in space.hub.opening_hours.all()
+                }
+            ),
         },
         status=422 if request.method == "POST" else 200,
     )
+
+
+REPEAT_FIELDS = ("freq", "interval", "weekdays", "until", "count", "on_conflict")
+
+
+def _repeat_asked(form) -> bool:
+    """Whether the folded recurrence section opens: the person asked for a repeat, or
+    one of its fields has an error to show."""
+    return bool(form.data.get("freq")) or any(name in form.errors for name in REPEAT_FIELDS)
 
 
 def _book(request, space, data):
@@ -88,7 +117,7 @@ def _book(request, space, data):
             _("Booket: %(space)s, %(when)s.")
             % {"space": booking.space.name, "when": when(booking)},
         )
-        return redirect("bookings:mine")
+        return redirect("bookings:detail", pk=booking.pk)
     result = create_series(
         space,
         request.user,
@@ -111,14 +140,38 @@ def _book(request, space, data):
     return redirect("bookings:series", pk=result.series.pk)
 
 
+def _with_checkin(bookings, now):
+    """Each booking with whether it can be checked in now (its window is open and it is
+    not checked in yet)."""
+    rows = []
+    for booking in bookings:
+        opens, closes = checkin_window(booking)
+        rows.append(
+            {
+                "booking": booking,
+                "can_check_in": booking.checked_in_at is None
+                and booking.status == Booking.Status.CONFIRMED
+                and opens <= now < closes,
+                "window": (opens, closes),
+            }
+        )
+    return rows
+
+
 @login_required
 def my_bookings(request):
+    now = timezone.now()
     return render(
         request,
         "bookings/mine.html",
         {
-            "upcoming": upcoming_bookings_of(request.user),
-            "past": past_bookings_of(request.user),
+            "upcoming": _with_checkin(upcoming_bookings_of(request.user, now=now), now),
+            "past": [
+                {"booking": booking, "again": again_url(booking)}
+                for booking in past_bookings_of(request.user, now=now)
+            ],
+            "favourites": favourite_spaces_of(request.user),
+            "today": timezone.localdate(),
             "series_list": [
                 {"series": series, "pattern": describe(series)}
                 for series in series_of(request.user)
@@ -127,13 +180,79 @@ def my_bookings(request):
     )
 
 
-@login_required
-@require_POST
-def cancel(request, pk):
+def again_url(booking, *, today=None) -> str:
+    """The booking page of the same space and times, on the next same weekday from today:
+    "book again" on a past booking (or another week of a coming one)."""
+    today = today or timezone.localdate()
+    start, end = timezone.localtime(booking.start), timezone.localtime(booking.end)
+    day = today + dt.timedelta(days=(start.weekday() - today.weekday()) % 7)
+    if day == today and start.time() <= timezone.localtime().time():
+        day += dt.timedelta(days=7)
+    query = urlencode({"date": day.isoformat(), "start": f"{start:%H:%M}", "end": f"{end:%H:%M}"})
+    return f"{reverse('bookings:book', args=[booking.space.hub.slug, booking.space_id])}?{query}"
+
+
+def _booking_or_404(request, pk) -> Booking:
     try:
-        booking = get_booking_for(request.user, pk)
+        return get_booking_for(request.user, pk)
     except NotFound:
         raise Http404 from None
+
+
+@login_required
+def booking_detail(request, pk):
+    """One booking: the confirmation page after booking, with check-in, "add to
+    calendar", "book again" and cancelling."""
+    booking = _booking_or_404(request, pk)
+    now = timezone.now()
+    (row,) = _with_checkin([booking], now)
+    return render(
+        request,
+        "bookings/detail.html",
+        {
+            **row,
+            "when": when(booking),
+            "cancellable": booking.status == Booking.Status.CONFIRMED and booking.end > now,
+            "again": again_url(booking),
+        },
+    )
+
+
+@login_required
+def booking_calendar(request, pk):
+    """One booking as an .ics file, for "add to calendar"."""
+    booking = _booking_or_404(request, pk)
+    response = HttpResponse(booking_ics(booking), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="hubro-booking-{booking.pk}.ics"'
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def _safe_next(request, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return fallback
+
+
+@login_required
+def cancel(request, pk):
+    """GET asks "Avbestill ...?"; POST cancels. Without the question a stray click on a
+    list would cancel at once."""
+    booking = _booking_or_404(request, pk)
+    if request.method == "GET":
+        return render(
+            request,
+            "bookings/cancel_confirm.html",
+            {
+                "booking": booking,
+                "when": when(booking),
+                "next": _safe_next(request, reverse("bookings:mine")),
+                "active": booking.status == booking.Status.CONFIRMED,
+            },
+        )
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["GET", "POST"])
     if booking.status != booking.Status.CONFIRMED:
         messages.info(request, _("Bookingen var allerede avbestilt."))
         return redirect("bookings:mine")
@@ -147,10 +266,7 @@ def cancel(request, pk):
         _("Avbestilt: %(space)s, %(when)s.")
         % {"space": booking.space.name, "when": when(booking)},
     )
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target)
-    return redirect("bookings:mine")
+    return redirect(_safe_next(request, reverse("bookings:mine")))
 
 
 def _series_or_404(request, pk):
@@ -199,6 +315,15 @@ def cancel_series_dates(request, pk):
     """Cancel a range of a series' dates, the rest from a date, or every coming date."""
     series = _series_or_404(request, pk)
     if "rest" in request.POST:
+        if not request.POST.get("confirm"):
+            messages.error(
+                request,
+                _(
+                    "Kryss av for «Ja, jeg vil avbestille alle kommende datoer» og trykk på "
+                    "knappen igjen. Ingenting er avbestilt."
+                ),
+            )
+            return redirect("bookings:series", pk=series.pk)
         cancelled = cancel_series(series, actor=request.user)
     else:
         form = SeriesCancelForm(request.POST)
@@ -223,3 +348,25 @@ def cancel_series_dates(request, pk):
             request, _("Ingen kommende datoer i serien passet, så ingenting ble endret.")
         )
     return redirect("bookings:series", pk=series.pk)
+
+
+@login_required
+@require_POST
+def favourite(request, space_id):
+    """Mark or unmark a space as a favourite (``favourite`` = "1" or "0")."""
+    try:
+        space = get_space(space_id)
+    except NotFound:
+        raise Http404 from None
+    now_favourite = set_favourite(
+        request.user, space, favourite=request.POST.get("favourite") == "1"
+    )
+    if now_favourite:
+        messages.success(
+            request, _("%(space)s er lagt til i favorittene dine.") % {"space": space.name}
+        )
+    else:
+        messages.success(
+            request, _("%(space)s er fjernet fra favorittene dine.") % {"space": space.name}
+        )
+    return redirect(_safe_next(request, reverse("bookings:mine")))

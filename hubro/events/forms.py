@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from hubro.core.forms import DesignsystemetMixin
 from hubro.core.models import Organization, Region
 from hubro.core.timeutil import local_datetime
+from hubro.core.widgets import SearchableSelectMultiple
 from hubro.spaces.models import Hub, Space
 
 from .actions.series import MAX_DATES
@@ -97,7 +98,7 @@ class EventForm(DesignsystemetMixin, forms.Form):
         help_text=_("Hold nede Ctrl (Cmd på Mac) for å velge flere."),
         queryset=Organization.objects.order_by("name"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=SearchableSelectMultiple(),
     )
     audience = forms.ChoiceField(
         label=_("Hvem kan melde seg på"),
@@ -244,7 +245,7 @@ class InviteForm(DesignsystemetMixin, forms.Form):
         help_text=_("Hold nede Ctrl (Cmd på Mac) for å velge flere."),
         queryset=Organization.objects.order_by("name"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=SearchableSelectMultiple(),
     )
 
 

@@ -4,9 +4,10 @@ The confirmation once the place is held is a registration e-mail
 
 import logging
 
-from django.conf import settings
 from django.core.mail.handler import DEFAULT_MAILER_ALIAS
 from django.urls import reverse
+
+from hubro.core.links import absolute_url
 
 from .actions.guests import LINK_HOURS
 from .models import Event
@@ -16,7 +17,7 @@ logger = logging.getLogger(__name__)
 
 
 def build_guest_link_email(event, *, name: str, email: str, token: str, language: str):
-    confirm_url = settings.HUBRO_BASE_URL + reverse("events:guest_confirm", args=[event.pk, token])
+    confirm_url = absolute_url(reverse("events:guest_confirm", args=[event.pk, token]))
     return event_email(
         event,
         "guest_link",

@@ -6,13 +6,13 @@ appear nowhere but in the private feeds of those registered."""
 
 import datetime as dt
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Event as VEvent
 
 from hubro.bookings.ical import FEED_DAYS_BACK, _calendar, _local, _location
+from hubro.core.links import absolute_url
 
 from .models import Event, Registration
 
@@ -46,7 +46,7 @@ def event_vevent(
         vevent.add("location", location)
     if event.description:
         vevent.add("description", event.description)
-    vevent.add("url", settings.HUBRO_BASE_URL + reverse("events:detail", args=[event.pk]))
+    vevent.add("url", absolute_url(reverse("events:detail", args=[event.pk])))
     vevent.add("dtstamp", now)
     vevent.add("created", event.created_at)
     if event.cancelled_at:

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
+from hubro.core.links import absolute_url
 from hubro.core.notify import enqueue
 from hubro.core.timeutil import format_day
 
@@ -64,7 +65,7 @@ def event_email(event, template: str, *, to: str, name: str, language: str, **ex
             "start": date_format(start, "H:i"),
             "end": date_format(end, "H:i"),
             "where": event_place(event),
-            "event_url": settings.HUBRO_BASE_URL + reverse("events:detail", args=[event.pk]),
+            "event_url": absolute_url(reverse("events:detail", args=[event.pk])),
             **extra,
         }
         subject = " ".join(

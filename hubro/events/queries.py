@@ -173,3 +173,9 @@ def registrations_of_organizations(organizations, *, upcoming=True):
     if upcoming:
         return registrations.filter(event__end__gt=now).order_by("event__start", "pk")
     return registrations.filter(event__end__lte=now).order_by("-event__start", "pk")
+
+
+def told_when_cancelled(event):
+    """The registrations an event's cancellation is told to: everyone signed up or on
+    the waiting list (people and guests)."""
+    return event.registrations.exclude(status=Registration.Status.CANCELLED)

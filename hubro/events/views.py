@@ -3,7 +3,7 @@ attendance and exports, invitations, and the coordinator's overview."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from hubro.core.errors import DomainError, NotFound
 from hubro.core.tabular import download
+from hubro.core.timeutil import format_day
 from hubro.spaces.models import Hub
 
 from . import exports, ical
@@ -43,6 +44,7 @@ from .queries import (
     participants,
     registrations_of,
     registrations_of_organizations,
+    told_when_cancelled,
     waitlist_position,
 )
 
@@ -261,7 +263,9 @@ def _create(request, form):
         )
         for day, exc in result.skipped:
             messages.warning(
-                request, _("Hoppet over %(day)s: %(why)s") % {"day": day, "why": exc.detail}
+                request,
+                _("Hoppet over %(day)s: %(why)s")
+                % {"day": format_day(day, "medium"), "why": exc.detail},
             )
         return redirect("events:detail", pk=result.created[0].pk)
     event = create_event(**common)
@@ -296,15 +300,41 @@ def edit(request, pk):
 
 
 @login_required
-@require_POST
 def cancel(request, pk):
+    """GET asks, saying how many people will be told; POST cancels."""
     event = _managed_or_404(request, pk)
+    if request.method == "GET":
+        told = told_when_cancelled(event)
+        return render(
+            request,
+            "events/cancel_confirm.html",
+            {
+                "event": event,
+                "registered": told.filter(status=Registration.Status.REGISTERED).count(),
+                "waitlisted": told.filter(status=Registration.Status.WAITLISTED).count(),
+                "active": event.cancelled_at is None and event.end > timezone.now(),
+            },
+        )
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    if event.cancelled_at is not None:
+        messages.info(request, _("Arrangementet var allerede avlyst."))
+        return redirect("events:detail", pk=event.pk)
+    told = told_when_cancelled(event).count()
     try:
         cancel_event(event, actor=request.user)
     except DomainError as exc:
         messages.error(request, str(exc.detail))
     else:
-        messages.success(request, _("Arrangementet er avlyst, og deltakerne får beskjed."))
+        messages.success(
+            request,
+            ngettext(
+                "Arrangementet er avlyst. %(count)s person får beskjed på e-post.",
+                "Arrangementet er avlyst. %(count)s personer får beskjed på e-post.",
+                told,
+            )
+            % {"count": told},
+        )
     return redirect("events:detail", pk=event.pk)
 
 

@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from hubro.core.links import absolute_url
 from hubro.core.notify import enqueue
 
 from .models import Change, Sector, Subscription
@@ -85,7 +86,7 @@ def send_alert_now(subscription_id: int, change_ids: list[int]) -> bool:
             "person": subscription.person,
             "area": area,
             "rows": change_rows(changes),
-            "url": settings.HUBRO_BASE_URL + url,
+            "url": absolute_url(url),
         }
         subject = " ".join(render_to_string("registry/email/alert_subject.txt", context).split())
         text = render_to_string("registry/email/alert.txt", context)

@@ -1,9 +1,11 @@
 """Every write to bookings. The web UI and the API call these and nothing else.
 
 - ``bookings``: one booking, made, moved or cancelled;
-- ``series``: a recurring booking, made date by date, cancelled by date range."""
+- ``series``: a recurring booking, made date by date, cancelled by date range;
+- ``favourites``: a person's favourite spaces."""
 
 from .bookings import cancel_booking, create_booking, move_booking, validate_booking_time
+from .favourites import set_favourite
 from .series import (
     SeriesConflict,
     SeriesInvalid,
@@ -23,5 +25,6 @@ __all__ = [
     "create_booking",
     "create_series",
     "move_booking",
+    "set_favourite",
     "validate_booking_time",
 ]

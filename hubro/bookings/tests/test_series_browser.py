@@ -20,6 +20,7 @@ def fill_series_form(page, space, first, *, count="4"):
     page.goto(f"/huber/testlab/rom/{space.pk}/book/?date={first.isoformat()}")
     page.get_by_label("Fra").fill("09:00")
     page.get_by_label("Til").fill("11:00")
+    page.get_by_text("Gjenta bookingen på flere datoer").click()  # folded until asked for
     page.get_by_role("combobox", name="Gjentakelse").select_option("weekly")
     page.get_by_role("checkbox", name="tirsdag").check()
     page.get_by_label("Eller antall ganger").fill(count)
@@ -57,6 +58,7 @@ def test_a_person_books_a_series_sees_the_skipped_date_and_ends_the_series(
         assert axe_violations(page) == []
         page.get_by_role("link", name=re.compile("Vis og avbestill datoer")).click()
 
+    page.get_by_label("Ja, jeg vil avbestille alle kommende datoer").check()
     page.get_by_role("button", name="Avbestill resten av serien").click()
     expect(page.get_by_text("Serien har ingen kommende datoer.")).to_be_visible()
     assert not Booking.objects.filter(person=kari, status="confirmed").exists()

@@ -123,6 +123,9 @@ def test_the_web_cancels_a_range_then_the_rest(client, series, kari, tuesday):
     assert response.status_code == 302
     assert confirmed_dates(series) == [dates[0], dates[3], dates[4]]
     response = client.post(url, {"rest": "1"}, follow=True)
+    assert "Ingenting er avbestilt." in response.text  # the rest asks to be confirmed
+    assert confirmed_dates(series) == [dates[0], dates[3], dates[4]]
+    response = client.post(url, {"rest": "1", "confirm": "1"}, follow=True)
     assert "Avbestilt 3 datoer." in response.text
     assert confirmed_dates(series) == []
     assert "Serien har ingen kommende datoer." in response.text

@@ -22,6 +22,7 @@ from hubro.core.timeutil import is_aware
 
 from ..models import Event
 from ..permissions import may_create_event, may_manage
+from ..queries import told_when_cancelled
 from .registrations import fill_places, notify_after_commit
 
 FIELDS = (
@@ -117,6 +118,21 @@ def _book(event_data: dict, *, actor, organizers, override: bool):
     )
 
 
+def _not_allowed(hub) -> str:
+    """Why an event cannot be made here, and what to do instead."""
+    if hub is None:
+        return _(
+            "Velg en hub du er vert for under «Hub som står bak», eller legg til en "
+            "organisasjon du er koordinator for som arrangør. Et arrangement uten hub må "
+            "ha en arrangør du er koordinator for."
+        )
+    return _(
+        "Du er ikke vert for %(hub)s og ikke koordinator for noen av arrangørene. Velg en "
+        "hub du er vert for, eller legg til en organisasjon du er koordinator for som "
+        "arrangør."
+    ) % {"hub": hub.name}
+
+
 def create_event(*, actor, organizers=(), series=None, override: bool = False, **fields):
     """Create an event, booking its space when it is held in one of a hub's rooms.
 
@@ -132,9 +148,7 @@ def create_event(*, actor, organizers=(), series=None, override: bool = False, *
     organizers = list(organizers)
     data = _clean(dict(fields))
     if not may_create_event(actor, data.get("hub"), organizers):
-        raise Invalid(
-            _("Du kan ikke opprette arrangementer her."), code="not_allowed", field="hub"
-        )
+        raise Invalid(_not_allowed(data.get("hub")), code="not_allowed", field="hub")
     with transaction.atomic():
         booking = _book(data, actor=actor, organizers=organizers, override=override)
         event = Event.objects.create(**data, booking=booking, series=series, created_by=actor)
@@ -224,7 +238,7 @@ def cancel_event(event, *, actor) -> Event:
             and booking.start > now
         ):
             cancel_booking(booking, actor=actor, for_event=True)
-        told = list(locked.registrations.exclude(status="cancelled").values_list("pk", flat=True))
+        told = list(told_when_cancelled(locked).values_list("pk", flat=True))
         record(actor, "event.cancel", locked, hub=locked.hub, changes={"told": len(told)})
         notify_after_commit("event_cancelled", told)
     return locked

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from hubro.bookings.models import BookingRule
 from hubro.core.errors import DomainError
+from hubro.core.timeutil import format_day
 from hubro.hosting.access import get_closed_day_at, get_rule_at
 from hubro.hosting.actions import calendar as actions
 from hubro.hosting.actions.hub import set_observe_holidays
@@ -45,7 +46,9 @@ def hours(request, hub):
                     hub, **closed_form.cleaned_data, actor=request.user
                 )
                 messages.success(
-                    request, _("Stengt dag lagt til: %(date)s.") % {"date": closed.date}
+                    request,
+                    _("Stengt dag lagt til: %(date)s.")
+                    % {"date": format_day(closed.date, "medium")},
                 )
                 return redirect("hosting:hours", slug=hub.slug)
             if "holidays" in posted and holidays_form.is_valid():
@@ -76,7 +79,9 @@ def hours(request, hub):
 def closed_day_delete(request, hub, pk):
     closed = or_404(get_closed_day_at, hub, pk)
     actions.remove_closed_day(closed, actor=request.user)
-    messages.success(request, _("Huben er åpen igjen %(date)s.") % {"date": closed.date})
+    messages.success(
+        request, _("Huben er åpen igjen %(date)s.") % {"date": format_day(closed.date, "medium")}
+    )
     return redirect("hosting:hours", slug=hub.slug)
 
 

@@ -1,6 +1,5 @@
 """The hub's details, photo and settings, the QR sheet and the lobby screen's address."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from hubro.bookings.checkin_views import qr_svg, space_checkin_url
 from hubro.core.errors import DomainError, NotFound
+from hubro.core.links import absolute_url
 from hubro.hosting.actions import hub as actions
 from hubro.hosting.forms import HubDetailsForm, PhotoForm, SettingsForm
 from hubro.insights.actions import set_statistics_audience
@@ -137,7 +137,7 @@ def qr_sheet(request, hub):
 def lobby_url(hub) -> str:
     if not hub.lobby_secret:
         return ""
-    return settings.HUBRO_BASE_URL + reverse("lobby", args=[hub.lobby_secret])
+    return absolute_url(reverse("lobby", args=[hub.lobby_secret]))
 
 
 @host_view

@@ -5,6 +5,11 @@
      so in the element named by data-hubro-copy-status, with data-hubro-copied as text;
    - data-hubro-open: a link to a folded <details> opens it on the way there (and an
      address ending in such an anchor opens it on arrival).
+   - data-hubro-whole-day="{weekday: [opens, closes]}" on a booking form: the "whole
+     opening day" box and the Fra/Til times follow each other (ticking the box sets the
+     day's opening hours; other times untick it; a new date keeps a whole day whole).
+   - data-hubro-places around a radio group "place" and blocks marked
+     data-hubro-place="hub online ...": only the blocks for the chosen kind of place show.
    Without JavaScript the buttons stay hidden and the page works as before.
    Also, for every page:
    - the main menu folds behind its button on narrow screens (data-hubro-menu-toggle);
@@ -89,6 +94,62 @@
     document.addEventListener("htmx:afterSettle", fitTables);
   }
 
+  function wholeDay(form) {
+    var hours = {};
+    try {
+      hours = JSON.parse(form.getAttribute("data-hubro-whole-day") || "{}");
+    } catch (error) {
+      return;
+    }
+    var box = form.querySelector("input[name=whole_day]");
+    var start = form.querySelector("input[name=start]");
+    var end = form.querySelector("input[name=end]");
+    var date = form.querySelector("input[name=date]");
+    if (!box || !start || !end || !date) return;
+    function dayHours() {
+      var parts = (date.value || "").split("-");
+      if (parts.length !== 3) return null;
+      var day = new Date(Number(parts[0]), Number(parts[1]) - 1, Number(parts[2]));
+      return hours[String((day.getDay() + 6) % 7)] || null;
+    }
+    function fill() {
+      var open = dayHours();
+      if (!open) return;
+      start.value = open[0];
+      end.value = open[1];
+    }
+    function follow() {
+      var open = dayHours();
+      box.checked = Boolean(open) && start.value === open[0] && end.value === open[1];
+    }
+    box.addEventListener("change", function () {
+      if (box.checked) fill();
+    });
+    start.addEventListener("change", follow);
+    end.addEventListener("change", follow);
+    date.addEventListener("change", function () {
+      if (box.checked) fill();
+    });
+    if (box.checked) fill();
+    else if (start.value && end.value) follow();
+  }
+
+  function places(group) {
+    var radios = group.querySelectorAll("input[type=radio][name=place]");
+    var blocks = group.querySelectorAll("[data-hubro-place]");
+    function show() {
+      var chosen = group.querySelector("input[type=radio][name=place]:checked");
+      blocks.forEach(function (block) {
+        var kinds = (block.getAttribute("data-hubro-place") || "").split(" ");
+        block.hidden = Boolean(chosen) && kinds.indexOf(chosen.value) === -1;
+      });
+    }
+    radios.forEach(function (radio) {
+      radio.addEventListener("change", show);
+    });
+    show();
+  }
+
   function openTarget(hash) {
     var target = hash && document.getElementById(decodeURIComponent(hash.slice(1)));
     if (target && target.tagName === "DETAILS") target.open = true;
@@ -97,6 +158,8 @@
   function init() {
     initMenu();
     initTables();
+    document.querySelectorAll("[data-hubro-places]").forEach(places);
+    document.querySelectorAll("form[data-hubro-whole-day]").forEach(wholeDay);
     document.querySelectorAll("a[data-hubro-open]").forEach(function (link) {
       link.addEventListener("click", function () {
         openTarget(link.hash);
