@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("bookings", "0005_booking_purpose_booked_by_cancel_reason"),
+        ("bookings", "0006_favourite_space"),
     ]
 
     operations = [
