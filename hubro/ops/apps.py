@@ -6,3 +6,6 @@ class OpsConfig(AppConfig):
     name = "hubro.ops"
     label = "ops"
     verbose_name = _("Drift")
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the deploy checks)

@@ -163,3 +163,16 @@ def test_no_template_holds_inline_script_or_event_handler_attributes():
             for match in pattern.finditer(text):
                 offenders.append(f"{template.relative_to(PACKAGE)}: {match.group(0)}")
     assert offenders == []
+
+
+def test_check_deploy_warns_without_a_base_address(tmp_path):
+    env = documented_production_env()
+    env.update(
+        HUBRO_SECRET_KEY=secrets.token_urlsafe(50),
+        HUBRO_VAR_DIR=str(tmp_path),
+        DATABASE_URL=f"sqlite:///{tmp_path}/hubro.sqlite3",
+    )
+    env.pop("HUBRO_CACHE_URL", None)
+    env.pop("HUBRO_BASE_URL")
+    result = run_hubro("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0 and "hubro.W001" in result.stdout + result.stderr
