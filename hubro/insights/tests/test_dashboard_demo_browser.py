@@ -52,7 +52,7 @@ def test_a_goal_card_leads_to_its_details(demo_page):
     assert details.get_attribute("open") is None
     page.get_by_role("link", name="Se detaljene").nth(2).click()
     expect(details).to_have_attribute("open", "")
-    assert page.get_by_role("heading", name="Nøkkeltall for mål 3").is_visible()
+    expect(page.get_by_role("heading", name="Nøkkeltall for mål 3")).to_be_visible()
 
 
 def test_the_year_report_prints_on_a_few_a4_pages(demo_page):
@@ -78,6 +78,7 @@ def test_the_year_report_prints_on_a_few_a4_pages(demo_page):
 def test_the_dashboard_speaks_the_chosen_language(demo_page, language, glance, goal5):
     page = demo_page(OWNER, language=language)
     page.goto(f"/innsikt/?{YEAR}")
-    assert page.get_by_role("heading", name=glance).is_visible()
+    expect(page.get_by_role("heading", name=glance)).to_be_visible()
     page.locator("details#goal-5 > summary").click()
-    assert page.get_by_role("heading", name=goal5).is_visible()
+    expect(page.locator("details#goal-5")).to_have_attribute("open", "")
+    expect(page.get_by_role("heading", name=goal5)).to_be_visible()

@@ -215,3 +215,11 @@ def test_goal5_for_an_organization_says_pilots_belong_to_places(
         .content.decode()
     )
     assert "Ingen pilot i programmet hører til dette utvalget" in card(html, 5)
+
+
+def test_the_programme_page_points_goal5_to_the_assessments(world, assessed):
+    html = client_for(assessed["evaluator"]).get("/program/statens-hus/").content.decode()
+    row = re.search(r"<th scope=\"row\">5\..*?</tr>", html, re.S).group(0)
+    assert "Målet måles med vurderingene." in row
+    assert 'href="/innsikt/?scope=hub%3Atestlab#goal-5"' in row
+    assert "Ingen tall" not in row
