@@ -195,3 +195,13 @@ def test_owner_changes_the_programme_and_its_goals(client, dina, kdd, lister):
     assert programme.goals.get(number=2).text == "Rekruttere i mindre steder"
     entry = AuditEntry.objects.get(action="programme.programme.update")
     assert entry.changes == {"budget": "18000000", "ends_on": "2025-12-31"}
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"), [("nn", "Løyvt til piloten"), ("en", "Granted to the pilot")]
+)
+def test_budget_page_speaks_nynorsk_and_english(client, siri, lister, language, heading):
+    client.force_login(siri)
+    client.cookies["hubro_language"] = language
+    page = client.get(reverse("programme:budget", args=["lister"])).content.decode()
+    assert heading in page
