@@ -79,6 +79,10 @@ class RolledDay(models.Model):
 
     day = models.DateField(unique=True)
     rolled_at = models.DateTimeField(auto_now=True)
+    # The day's PresenceDay rows packed for the in-process engine (``engine.pack``):
+    # one read of a year's columns instead of 300,000 rows. Empty (NULL) when the rows
+    # changed without a new roll-up (retention); the engine packs them again.
+    columns = models.BinaryField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("oppsummert dag")

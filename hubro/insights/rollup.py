@@ -36,6 +36,7 @@ def _ranges(days: list[dt.date]):
 
 def roll_up(first: dt.date, last: dt.date) -> None:
     """(Re)build the roll-up of local days ``first``–``last`` (all in the past)."""
+    from . import engine
     from .queries import live_rows_sql
 
     sql, params = live_rows_sql(None, None, first, last)
@@ -47,9 +48,11 @@ def roll_up(first: dt.date, last: dt.date) -> None:
                 f"INSERT INTO insights_presenceday ({COLUMNS}) {sql}",
                 params,
             )
-        days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
-        RolledDay.objects.filter(day__in=days).delete()
-        RolledDay.objects.bulk_create(RolledDay(day=day) for day in days)
+        columns = engine.pack(first, last)
+        RolledDay.objects.filter(day__gte=first, day__lte=last).delete()
+        RolledDay.objects.bulk_create(
+            RolledDay(day=day, columns=data) for day, data in columns.items()
+        )
 
 
 def ensure(first: dt.date, last: dt.date) -> None:
@@ -64,6 +67,25 @@ def ensure(first: dt.date, last: dt.date) -> None:
     ]
     for start, end in _ranges(missing):
         roll_up(start, end)
+
+
+def repack(days: list[dt.date]) -> dict[dt.date, bytes]:
+    """Pack the ``PresenceDay`` rows of rolled-up ``days`` again (their columns were
+    dropped) and store them; returns the new columns."""
+    from . import engine
+
+    fresh: dict[dt.date, bytes] = {}
+    for first, last in _ranges(sorted(days)):
+        fresh.update(engine.pack(first, last))
+    for day, data in fresh.items():
+        RolledDay.objects.filter(day=day).update(columns=data)
+    return fresh
+
+
+def drop_columns(before: dt.date) -> int:
+    """``PresenceDay`` rows of days before ``before`` changed in place (retention moves
+    them to stand-ins): drop their packed columns, which still name the people."""
+    return RolledDay.objects.filter(day__lt=before).update(columns=None)
 
 
 def forget(day: dt.date) -> None:
