@@ -19,6 +19,7 @@ import numpy as np
 from django.db import connection
 
 from hubro.core.models import Organization
+from hubro.spaces.models import Space
 
 # A bitmap of groups × items is used up to this many cells (bytes); a sort beyond it.
 BITMAP_LIMIT = 64_000_000
@@ -108,7 +109,7 @@ def _rolled(start: dt.date, first: dt.date, last: dt.date) -> np.ndarray:
     missing = [day for day, data in stored if data is None]
     if missing:
         fresh = rollup.repack(missing)
-        stored = [(day, fresh.get(day, data)) for day, data in stored]
+        stored = [(day, fresh[day][0] if day in fresh else data) for day, data in stored]
     parts = [_unpack(data) for _day, data in stored]
     if not parts:
         return np.zeros((0, 3), dtype=np.int64)
@@ -153,6 +154,62 @@ class Rows:
         return sub
 
 
+def is_large(hub_ids, org_id) -> bool:
+    """Whether a scope reads the packed per-day roll-up rather than the indexes."""
+    return org_id is None and (hub_ids is None or len(hub_ids) > SMALL_SCOPE)
+
+
+KINDS = list(Space.Kind.values)
+
+
+def pack_use(first: dt.date, last: dt.date) -> dict[dt.date, bytes]:
+    """Booking use of each past day ``first``–``last`` per hub and space kind, packed
+    (zlib over float64 rows: hub, kind, booked hours, checked-in hours, due, missed)
+    for ``RolledDay.use``. Past bookings have all started, so all are due."""
+    from django.utils import timezone
+
+    from .queries import use_sums
+
+    days: dict[dt.date, list] = {}
+    sums = use_sums(None, None, first, last, timezone.now(), by_day=True)
+    for (day, hub, kind), row in sums.items():
+        if isinstance(day, str):
+            day = dt.date.fromisoformat(day)
+        days.setdefault(day, []).append([hub, KINDS.index(kind), *row])
+    return {
+        first + dt.timedelta(days=n): zlib.compress(
+            np.array(days.get(first + dt.timedelta(days=n), []), dtype="<f8").tobytes(), 1
+        )
+        for n in range((last - first).days + 1)
+    }
+
+
+def rolled_use(hub_ids, first: dt.date, last: dt.date) -> dict[str, list]:
+    """(booked, checked-in hours, due, missed) per space kind of past days
+    ``first``–``last`` from ``RolledDay.use`` (rolled up first where needed)."""
+    from . import rollup
+    from .models import RolledDay
+
+    rollup.ensure(first, last)
+    stored = list(
+        RolledDay.objects.filter(day__gte=first, day__lte=last).values_list("day", "use")
+    )
+    missing = [day for day, data in stored if data is None]
+    if missing:
+        fresh = rollup.repack(missing)
+        stored = [(day, fresh.get(day, (None, data))[1]) for day, data in stored]
+    parts = [np.frombuffer(zlib.decompress(data), dtype="<f8") for _day, data in stored]
+    rows = np.concatenate(parts).reshape(-1, 6) if parts else np.zeros((0, 6))
+    if hub_ids is not None:
+        rows = rows[np.isin(rows[:, 0].astype(np.int64), list(hub_ids))]
+    out = {}
+    for code in np.unique(rows[:, 1].astype(np.int64)):
+        mine = rows[rows[:, 1] == code]
+        booked, checked, due, missed = mine[:, 2:].sum(axis=0)
+        out[KINDS[code]] = [float(booked), float(checked), int(due), int(missed)]
+    return out
+
+
 def fetch(hub_ids, org_id, start: dt.date, end: dt.date) -> Rows:
     """The presence rows of a scope and period. Past days of a large scope come from
     the packed columns of ``RolledDay`` (a few hundred reads a year); one
@@ -161,7 +218,7 @@ def fetch(hub_ids, org_id, start: dt.date, end: dt.date) -> Rows:
     from . import rollup
     from .queries import live_rows_sql, rows_sql
 
-    small = org_id is not None or (hub_ids is not None and len(hub_ids) <= SMALL_SCOPE)
+    small = not is_large(hub_ids, org_id)
     last_past = min(end, rollup.yesterday())
     if small or start > last_past:
         return Rows(start, end, _read(*_packed_sql(*rows_sql(hub_ids, org_id, start, end), start)))

@@ -98,6 +98,9 @@ class RolledDay(models.Model):
     # one read of a year's columns instead of 300,000 rows. Empty (NULL) when the rows
     # changed without a new roll-up (retention); the engine packs them again.
     columns = models.BinaryField(null=True, editable=False)
+    # The day's booking use per hub and space kind (``engine.pack_use``), dropped and
+    # packed again with ``columns``.
+    use = models.BinaryField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("oppsummert dag")

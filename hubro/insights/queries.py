@@ -403,7 +403,35 @@ def _duration():
 
 def booking_use(hub_ids, org_id, start: dt.date, end: dt.date, now: dt.datetime) -> dict:
     """Booked and checked-in hours per space kind, and the no-show counts at hubs that
-    use check-in (bookings that had started by ``now``, not cancelled)."""
+    use check-in (bookings that had started by ``now``, not cancelled). Past days of a
+    large scope are summed from the per-day roll-up (``RolledDay.use``), the rest is
+    read from the bookings."""
+    from . import engine, rollup
+
+    sums: dict[str, list] = {}
+    last_past = min(end, rollup.yesterday())
+    if engine.is_large(hub_ids, org_id) and start <= last_past:
+        sums = engine.rolled_use(hub_ids, start, last_past)
+        start = last_past + dt.timedelta(days=1)
+    if start <= end:
+        for kind, row in use_sums(hub_ids, org_id, start, end, now).items():
+            total = sums.setdefault(kind, [0.0, 0.0, 0, 0])
+            for n, value in enumerate(row):
+                total[n] += value
+    return {
+        kind: {
+            "booked": round(booked, 3),
+            "checked": round(checked, 3),
+            "due": int(due),
+            "missed": int(missed),
+        }
+        for kind, (booked, checked, due, missed) in sums.items()
+    }
+
+
+def use_sums(hub_ids, org_id, start: dt.date, end: dt.date, now: dt.datetime, *, by_day=False):
+    """(booked hours, checked-in hours, due, missed) per space kind from the bookings
+    of local days ``start``–``end``; per (local day, hub, kind) with ``by_day``."""
     lower, upper = _bounds(start, end)
     qs = _scoped(
         Booking.objects.filter(start__gte=lower, start__lt=upper).exclude(
@@ -413,21 +441,25 @@ def booking_use(hub_ids, org_id, start: dt.date, end: dt.date, now: dt.datetime)
         org_id,
     )
     checkin_due = Q(space__hub__release_no_shows=True, start__lt=now)
-    rows = qs.values("space__kind").annotate(
+    keys = ["space__kind"]
+    if by_day:
+        qs = qs.annotate(x_d=LocalPart("start", "date", lower, upper))
+        keys = ["x_d", "space__hub_id", "space__kind"]
+    rows = qs.values(*keys).annotate(
         booked=Sum(_duration()),
         checked=Sum(_duration(), filter=Q(checked_in_at__isnull=False)),
         due=Count("id", filter=checkin_due),
         missed=Count("id", filter=checkin_due & Q(checked_in_at__isnull=True)),
     )
-    out = {}
-    for row in rows:
-        out[row["space__kind"]] = {
-            "booked": round(row["booked"] or 0.0, 3),
-            "checked": round(row["checked"] or 0.0, 3),
-            "due": row["due"],
-            "missed": row["missed"],
-        }
-    return out
+    return {
+        (tuple(row[key] for key in keys) if by_day else row["space__kind"]): [
+            row["booked"] or 0.0,
+            row["checked"] or 0.0,
+            row["due"],
+            row["missed"],
+        ]
+        for row in rows.order_by()
+    }
 
 
 def _weekday_counts(first: dt.date, last: dt.date) -> list[int]:

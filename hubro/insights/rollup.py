@@ -48,10 +48,10 @@ def roll_up(first: dt.date, last: dt.date) -> None:
                 f"INSERT INTO insights_presenceday ({COLUMNS}) {sql}",
                 params,
             )
-        columns = engine.pack(first, last)
+        columns, use = engine.pack(first, last), engine.pack_use(first, last)
         RolledDay.objects.filter(day__gte=first, day__lte=last).delete()
         RolledDay.objects.bulk_create(
-            RolledDay(day=day, columns=data) for day, data in columns.items()
+            RolledDay(day=day, columns=data, use=use[day]) for day, data in columns.items()
         )
 
 
@@ -69,23 +69,24 @@ def ensure(first: dt.date, last: dt.date) -> None:
         roll_up(start, end)
 
 
-def repack(days: list[dt.date]) -> dict[dt.date, bytes]:
-    """Pack the ``PresenceDay`` rows of rolled-up ``days`` again (their columns were
-    dropped) and store them; returns the new columns."""
+def repack(days: list[dt.date]) -> dict[dt.date, tuple[bytes, bytes]]:
+    """Pack the rows and the booking use of rolled-up ``days`` again (their packed
+    columns were dropped) and store them; returns (columns, use) per day."""
     from . import engine
 
-    fresh: dict[dt.date, bytes] = {}
+    fresh: dict[dt.date, tuple[bytes, bytes]] = {}
     for first, last in _ranges(sorted(days)):
-        fresh.update(engine.pack(first, last))
-    for day, data in fresh.items():
-        RolledDay.objects.filter(day=day).update(columns=data)
+        columns, use = engine.pack(first, last), engine.pack_use(first, last)
+        fresh.update((day, (columns[day], use[day])) for day in columns)
+    for day, (columns, use) in fresh.items():
+        RolledDay.objects.filter(day=day).update(columns=columns, use=use)
     return fresh
 
 
 def drop_columns(before: dt.date) -> int:
     """``PresenceDay`` rows of days before ``before`` changed in place (retention moves
     them to stand-ins): drop their packed columns, which still name the people."""
-    return RolledDay.objects.filter(day__lt=before).update(columns=None)
+    return RolledDay.objects.filter(day__lt=before).update(columns=None, use=None)
 
 
 def forget(day: dt.date) -> None:

@@ -6,6 +6,7 @@ bookings, every scope size."""
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -30,6 +31,13 @@ def assert_same(hub_ids, org_id, start, end):
     new = as_dict(queries.presence(hub_ids, org_id, start, end))
     old = as_dict(queries.presence_sql(hub_ids, org_id, start, end))
     assert new == old
+    # Booking use: the per-day roll-up (large scopes) against the bookings.
+    now = timezone.now()
+    read = queries.use_sums(hub_ids, org_id, start, end, now)
+    assert queries.booking_use(hub_ids, org_id, start, end, now) == {
+        kind: {"booked": round(b, 3), "checked": round(c, 3), "due": d, "missed": m}
+        for kind, (b, c, d, m) in read.items()
+    }
 
 
 def test_the_hand_built_world_counts_the_same(world, hub, checklab, nav, admin_person):
@@ -44,6 +52,7 @@ def test_the_hand_built_world_counts_the_same(world, hub, checklab, nav, admin_p
 
 def test_a_period_with_no_one_counts_the_same(world):
     assert_same(None, None, dt.date(2024, 6, 3), dt.date(2024, 6, 9))
+    assert queries.booking_use(None, None, dt.date(2024, 6, 3), dt.date(2024, 6, 9), None) == {}
 
 
 def test_the_columns_are_packed_again_after_retention(world, admin_person):
@@ -51,6 +60,7 @@ def test_the_columns_are_packed_again_after_retention(world, admin_person):
     assert RolledDay.objects.filter(day=MONDAY, columns__isnull=False).exists()
     apply_retention(today=dt.date(2027, 1, 1), months=12)  # moves MONDAY's people
     assert not RolledDay.objects.filter(day=MONDAY, columns__isnull=False).exists()
+    assert not RolledDay.objects.filter(day=MONDAY, use__isnull=False).exists()
     moved = set(PresenceDay.objects.filter(day=MONDAY).values_list("person_id", flat=True))
     assert_same(None, None, MONDAY, SUNDAY)
     packed = engine._unpack(RolledDay.objects.get(day=MONDAY).columns)
