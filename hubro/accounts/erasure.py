@@ -250,6 +250,7 @@ def apply_retention(*, today: dt.date | None = None, months: int | None = None) 
     delete accounts made for a one-time code that was never used. Returns counts."""
     from hubro.bookings.models import Booking, BookingSeries
     from hubro.core.timeutil import day_bounds
+    from hubro.insights import rollup
     from hubro.insights.models import PresenceDay
 
     from .models import PendingJoin
@@ -272,6 +273,8 @@ def apply_retention(*, today: dt.date | None = None, months: int | None = None) 
                 bookings__start__gte=moment
             ).update(person=stand_in)
             PresenceDay.objects.filter(person_id=person_id, day__lt=cutoff).update(person=stand_in)
+    if people:
+        rollup.drop_columns(before=cutoff)
     stale = PendingJoin.objects.filter(created_at__lt=timezone.now() - dt.timedelta(days=1))
     unused = 0
     for pending in stale.select_related("person"):

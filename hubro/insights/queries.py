@@ -136,32 +136,30 @@ def live_rows_sql(hub_ids, org_id, start, end) -> tuple[str, list]:
     )
 
 
+def rolled_rows(hub_ids, org_id, start, end):
+    """The ``PresenceDay`` rows of days ``start``–``end`` (as they are: no roll-up),
+    in the column order of ``rollup.COLUMNS``."""
+    from .models import PresenceDay
+    from .rollup import COLUMNS
+
+    return _scoped(
+        PresenceDay.objects.filter(day__gte=start, day__lte=end),
+        hub_ids,
+        org_id,
+        hub_field="hub_id",
+    ).values_list(*(column.strip() for column in COLUMNS.split(",")))
+
+
 def rows_sql(hub_ids, org_id, start, end) -> tuple[str, list]:
     """The presence rows of local days ``start``–``end``: past days from the roll-up
     (rolled up first where missing), today and later from the bookings."""
     from . import rollup
-    from .models import PresenceDay
 
     parts, params = [], []
     last_past = min(end, rollup.yesterday())
     if start <= last_past:
         rollup.ensure(start, last_past)
-        rolled = _scoped(
-            PresenceDay.objects.filter(day__gte=start, day__lte=last_past),
-            hub_ids,
-            org_id,
-            hub_field="hub_id",
-        ).values_list(
-            "hub_id",
-            "day",
-            "person_id",
-            "organization_id",
-            "sector",
-            "remote",
-            "weekday",
-            "month",
-            "first_hour",
-        )
+        rolled = rolled_rows(hub_ids, org_id, start, last_past)
         sql, rolled_params = rolled.query.sql_with_params()
         parts.append(sql)
         params += rolled_params
@@ -314,7 +312,27 @@ def pairs(hub_ids, org_id, start: dt.date, end: dt.date) -> int:
 
 def presence(hub_ids, org_id, start: dt.date, end: dt.date) -> Presence:
     """Every presence count for hubs ``hub_ids`` (None: all) and organization ``org_id``
-    (None: all) on local days ``start``–``end``, in one statement."""
+    (None: all) on local days ``start``–``end``: the rows are read once (the returning
+    window's too, unless it lies inside the period) and counted in process by
+    ``engine``."""
+    from . import engine
+
+    rows = engine.fetch(hub_ids, org_id, start, end)
+    win_start, win_end = returning_window(end)
+    if start <= win_start:
+        window = rows.since(win_start)
+    else:
+        window = engine.fetch(hub_ids, org_id, win_start, win_end)
+    result = Presence()
+    for key, dim_text, dim, dim2, value, people in engine.counts(rows, window):
+        result.rows[(key, dim_text, int(dim), int(dim2))] = Count_(int(value), int(people))
+    return result
+
+
+def presence_sql(hub_ids, org_id, start: dt.date, end: dt.date) -> Presence:
+    """The same counts as ``presence``, in one SQL statement with a ``COUNT(DISTINCT)``
+    pass per count (the pairs from ``pairs``). About ten times slower on a programme
+    year; kept as the reference the engine is tested against."""
     rows, params = rows_sql(hub_ids, org_id, start, end)
     win_start, win_end = returning_window(end)
     ret_rows, ret_params = rows_sql(hub_ids, org_id, win_start, win_end)
@@ -385,7 +403,35 @@ def _duration():
 
 def booking_use(hub_ids, org_id, start: dt.date, end: dt.date, now: dt.datetime) -> dict:
     """Booked and checked-in hours per space kind, and the no-show counts at hubs that
-    use check-in (bookings that had started by ``now``, not cancelled)."""
+    use check-in (bookings that had started by ``now``, not cancelled). Past days of a
+    large scope are summed from the per-day roll-up (``RolledDay.use``), the rest is
+    read from the bookings."""
+    from . import engine, rollup
+
+    sums: dict[str, list] = {}
+    last_past = min(end, rollup.yesterday())
+    if engine.is_large(hub_ids, org_id) and start <= last_past:
+        sums = engine.rolled_use(hub_ids, start, last_past)
+        start = last_past + dt.timedelta(days=1)
+    if start <= end:
+        for kind, row in use_sums(hub_ids, org_id, start, end, now).items():
+            total = sums.setdefault(kind, [0.0, 0.0, 0, 0])
+            for n, value in enumerate(row):
+                total[n] += value
+    return {
+        kind: {
+            "booked": round(booked, 3),
+            "checked": round(checked, 3),
+            "due": int(due),
+            "missed": int(missed),
+        }
+        for kind, (booked, checked, due, missed) in sums.items()
+    }
+
+
+def use_sums(hub_ids, org_id, start: dt.date, end: dt.date, now: dt.datetime, *, by_day=False):
+    """(booked hours, checked-in hours, due, missed) per space kind from the bookings
+    of local days ``start``–``end``; per (local day, hub, kind) with ``by_day``."""
     lower, upper = _bounds(start, end)
     qs = _scoped(
         Booking.objects.filter(start__gte=lower, start__lt=upper).exclude(
@@ -395,21 +441,25 @@ def booking_use(hub_ids, org_id, start: dt.date, end: dt.date, now: dt.datetime)
         org_id,
     )
     checkin_due = Q(space__hub__release_no_shows=True, start__lt=now)
-    rows = qs.values("space__kind").annotate(
+    keys = ["space__kind"]
+    if by_day:
+        qs = qs.annotate(x_d=LocalPart("start", "date", lower, upper))
+        keys = ["x_d", "space__hub_id", "space__kind"]
+    rows = qs.values(*keys).annotate(
         booked=Sum(_duration()),
         checked=Sum(_duration(), filter=Q(checked_in_at__isnull=False)),
         due=Count("id", filter=checkin_due),
         missed=Count("id", filter=checkin_due & Q(checked_in_at__isnull=True)),
     )
-    out = {}
-    for row in rows:
-        out[row["space__kind"]] = {
-            "booked": round(row["booked"] or 0.0, 3),
-            "checked": round(row["checked"] or 0.0, 3),
-            "due": row["due"],
-            "missed": row["missed"],
-        }
-    return out
+    return {
+        (tuple(row[key] for key in keys) if by_day else row["space__kind"]): [
+            row["booked"] or 0.0,
+            row["checked"] or 0.0,
+            row["due"],
+            row["missed"],
+        ]
+        for row in rows.order_by()
+    }
 
 
 def _weekday_counts(first: dt.date, last: dt.date) -> list[int]:

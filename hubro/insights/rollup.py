@@ -36,6 +36,7 @@ def _ranges(days: list[dt.date]):
 
 def roll_up(first: dt.date, last: dt.date) -> None:
     """(Re)build the roll-up of local days ``first``–``last`` (all in the past)."""
+    from . import engine
     from .queries import live_rows_sql
 
     sql, params = live_rows_sql(None, None, first, last)
@@ -47,9 +48,11 @@ def roll_up(first: dt.date, last: dt.date) -> None:
                 f"INSERT INTO insights_presenceday ({COLUMNS}) {sql}",
                 params,
             )
-        days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
-        RolledDay.objects.filter(day__in=days).delete()
-        RolledDay.objects.bulk_create(RolledDay(day=day) for day in days)
+        columns, use = engine.pack(first, last), engine.pack_use(first, last)
+        RolledDay.objects.filter(day__gte=first, day__lte=last).delete()
+        RolledDay.objects.bulk_create(
+            RolledDay(day=day, columns=data, use=use[day]) for day, data in columns.items()
+        )
 
 
 def ensure(first: dt.date, last: dt.date) -> None:
@@ -64,6 +67,26 @@ def ensure(first: dt.date, last: dt.date) -> None:
     ]
     for start, end in _ranges(missing):
         roll_up(start, end)
+
+
+def repack(days: list[dt.date]) -> dict[dt.date, tuple[bytes, bytes]]:
+    """Pack the rows and the booking use of rolled-up ``days`` again (their packed
+    columns were dropped) and store them; returns (columns, use) per day."""
+    from . import engine
+
+    fresh: dict[dt.date, tuple[bytes, bytes]] = {}
+    for first, last in _ranges(sorted(days)):
+        columns, use = engine.pack(first, last), engine.pack_use(first, last)
+        fresh.update((day, (columns[day], use[day])) for day in columns)
+    for day, (columns, use) in fresh.items():
+        RolledDay.objects.filter(day=day).update(columns=columns, use=use)
+    return fresh
+
+
+def drop_columns(before: dt.date) -> int:
+    """``PresenceDay`` rows of days before ``before`` changed in place (retention moves
+    them to stand-ins): drop their packed columns, which still name the people."""
+    return RolledDay.objects.filter(day__lt=before).update(columns=None, use=None)
 
 
 def forget(day: dt.date) -> None:
