@@ -69,3 +69,52 @@ def suppress(figures: list, groups: list[tuple[str, list[str]]], n: int | None =
     for figure in figures:
         if figure.suppressed:
             figure.value = None
+
+
+# --- Cell-key perturbation -----------------------------------------------------------------
+
+# Counts of people (or of what people make: person-days, organizations present, days
+# with several sectors) get the noise; money, hours and counts of events do not.
+PERTURBED_UNITS = frozenset({"people", "person_days", "organizations", "days"})
+NOISE = (-2, -1, 0, 1, 2)
+
+
+def _cell_table(figure) -> tuple[int, tuple[int, ...]]:
+    """(offset, permutation of NOISE) of one cell: a keyed hash of what the cell
+    counts (its key and dimensions), so that the noise is secret, differs between
+    cells, and is the same every time the same cell is asked for."""
+    import hashlib
+    import hmac
+    import random
+
+    label = "|".join([figure.key, *(f"{k}={v}" for k, v in sorted(figure.dims.items()))])
+    digest = hmac.new(
+        ("hubro-cell-key:" + settings.SECRET_KEY).encode(), label.encode(), hashlib.sha256
+    ).digest()
+    order = list(NOISE)
+    random.Random(digest).shuffle(order)
+    return digest[0] % len(NOISE), tuple(order)
+
+
+def noise(figure, value: int) -> int:
+    """The noise of a cell with the exact count ``value``. It depends on the cell and
+    the value alone, so asking again (for another period or scope with the same count)
+    gives the same answer. Five consecutive counts always get five different noises,
+    so that the difference of two published counts is never the difference of the
+    exact counts when that is 1 to 4 (the values suppression hides)."""
+    offset, order = _cell_table(figure)
+    return order[(value + offset) % len(NOISE)]
+
+
+def perturb(figures: list, scope=None) -> None:
+    """Add the cell-key noise to the shown counts, in place, for viewers without
+    person-level rights. Zero stays zero (no one is behind it) and a count never goes
+    below one. Ratios are rounded to whole percentages."""
+    for figure in figures:
+        if figure.suppressed or figure.value is None:
+            continue
+        if figure.unit == "ratio":
+            figure.value = round(float(figure.value), 2)
+        elif figure.unit in PERTURBED_UNITS and figure.value:
+            value = int(figure.value)
+            figure.value = max(1, value + noise(figure, value))

@@ -20,6 +20,7 @@ from .forms import PeriodForm, StatisticsSettingForm
 from .indicators import compute_for, previous_period, resolve_scope
 from .models import StatisticsSetting
 from .privacy import threshold
+from .visibility import NoVisibleHubs
 from .tables import build_tables
 
 
@@ -35,6 +36,9 @@ def _report(request):
         scope = resolve_scope(form.cleaned_data["scope"], request.user)
     except NotFound:
         raise Http404 from None
+    except NoVisibleHubs as exc:
+        # Said in words, never summed to zeros (visibility.py).
+        return form, {"no_hubs": str(exc.detail)}
     start, end = form.cleaned_data["start"], form.cleaned_data["end"]
     try:
         figures = compute_for(scope, start, end)
@@ -57,6 +61,8 @@ def _report(request):
         "query": query,
         "threshold": threshold(),
         "suppressed_any": any(figure.suppressed for figure in figures),
+        "coverage": scope.coverage,
+        "perturbed": not scope.person_rights,
     }
 
 
@@ -67,28 +73,31 @@ def dashboard(request):
         request,
         "insights/dashboard.html",
         {"form": form, **(context or {})},
-        status=200 if context else 422,
+        status=200 if context and "no_hubs" not in context else 422,
     )
 
 
 @login_required
 def report(request):
     form, context = _report(request)
-    if context is None:
-        return render(request, "insights/dashboard.html", {"form": form}, status=422)
+    if context is None or "no_hubs" in context:
+        return render(request, "insights/dashboard.html", {"form": form, **(context or {})}, status=422)
     return render(request, "insights/report.html", {"form": form, **context})
 
 
 @login_required
 def export(request, table_id, fmt):
     form, context = _report(request)
-    if context is None:
-        return render(request, "insights/dashboard.html", {"form": form}, status=422)
+    if context is None or "no_hubs" in context:
+        return render(request, "insights/dashboard.html", {"form": form, **(context or {})}, status=422)
     table = next((t for t in context["tables"] if t.id == table_id), None)
     if table is None:
         raise Http404
     name = f"hubro-{table.id}-{context['start']:%Y%m%d}-{context['end']:%Y%m%d}"
-    return exports.as_xlsx(table, name) if fmt == "xlsx" else exports.as_csv(table, name)
+    note = exports.coverage_note(context["coverage"], context["perturbed"])
+    if fmt == "xlsx":
+        return exports.as_xlsx(table, name, note)
+    return exports.as_csv(table, name, note)
 
 
 @login_required
