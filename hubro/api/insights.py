@@ -5,7 +5,7 @@ from typing import Literal
 
 from ninja import Field, Query, Router, Schema
 
-from hubro.insights.indicators import compute_for, resolve_scope
+from hubro.insights.indicators import check_period, compute_for, resolve_scope
 
 from .schemas import ErrorOut
 
@@ -77,6 +77,7 @@ def indicators(request, params: Query[IndicatorsQuery]):
     counts carry a small fixed noise (``perturbed``). A scope of which the caller may see
     no hub is a 422 ``no_visible_hubs`` with a message, never zeros; ``coverage`` says
     which hubs the figures cover when the caller sees only some."""
+    check_period(params.from_, params.to)  # bad input first, then rights
     scope = resolve_scope(params.scope, request.auth)
     figures = compute_for(scope, params.from_, params.to)
     coverage = scope.coverage

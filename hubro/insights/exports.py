@@ -31,7 +31,6 @@ def coverage_note(coverage, perturbed: bool) -> list[str]:
 def _rows(table, note=()):
     yield from ([_plain(cell) for cell in row] for row in table.rows)
     if note:
-        yield []
         yield from ([line] for line in note)
 
 

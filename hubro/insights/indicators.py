@@ -143,7 +143,8 @@ def compute(
     ``org:<orgnr>``) for local days ``start``–``end``, suppressed for ``viewer`` unless
     the viewer has person-level rights there; with the previous period's values when
     ``compare``. Raises NotFound for a scope the viewer may not see, Invalid for bad
-    input."""
+    input, NoVisibleHubs when the viewer may see no hub of the scope."""
+    check_period(start, end)
     resolved = resolve_scope(scope, viewer)
     return compute_for(resolved, start, end, compare=compare)
 

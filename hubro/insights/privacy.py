@@ -108,8 +108,10 @@ def noise(figure, value: int) -> int:
 
 def perturb(figures: list, scope=None) -> None:
     """Add the cell-key noise to the shown counts, in place, for viewers without
-    person-level rights. Zero stays zero (no one is behind it) and a count never goes
-    below one. Ratios are rounded to whole percentages."""
+    person-level rights. Zero stays zero (no one is behind it); a shown count of people
+    never goes below the threshold (it would read as a hidden one), any other below
+    one. Ratios are rounded to whole percentages."""
+    n = threshold()
     for figure in figures:
         if figure.suppressed or figure.value is None:
             continue
@@ -117,4 +119,5 @@ def perturb(figures: list, scope=None) -> None:
             figure.value = round(float(figure.value), 2)
         elif figure.unit in PERTURBED_UNITS and figure.value:
             value = int(figure.value)
-            figure.value = max(1, value + noise(figure, value))
+            floor = n if figure.people is not None and value >= n else 1
+            figure.value = max(floor, value + noise(figure, value))
