@@ -17,8 +17,9 @@ class OrganizationPresenceOut(Schema):
     name: str
     sector: str
     people: int | None = Field(
-        None, description="null when fewer than the privacy threshold and the caller has "
-        "no person-level rights at the hub."
+        None,
+        description="null when fewer than the privacy threshold and the caller has "
+        "no person-level rights at the hub.",
     )
     suppressed: bool = False
 
@@ -38,7 +39,10 @@ class PresenceOut(Schema):
     people: list[PersonPresenceOut]
 
 
-@router.get("/hubs/{slug}/presence", response={200: PresenceOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut})
+@router.get(
+    "/hubs/{slug}/presence",
+    response={200: PresenceOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+)
 def hub_presence(request, slug: str, date: dt.date | None = None):
     """The organizations with people at the hub on a date (today when left out), with
     how many people each, and the names of only those who chose to show them.

@@ -15,9 +15,9 @@ from hubro.core.models import Membership, Organization, Region
 from hubro.core.permissions import is_admin, is_coordinator
 from hubro.spaces.models import Hub, Space
 
+from . import visibility
 from .build import raw_figures
 from .figure import Figure, display  # noqa: F401 (the public interface)
-from . import visibility
 from .privacy import perturb, suppress
 
 MAX_DAYS = 3 * 366 + 1

@@ -20,8 +20,8 @@ from .forms import PeriodForm, StatisticsSettingForm
 from .indicators import compute_for, previous_period, resolve_scope
 from .models import StatisticsSetting
 from .privacy import threshold
-from .visibility import NoVisibleHubs
 from .tables import build_tables
+from .visibility import NoVisibleHubs
 
 
 def _report(request):
@@ -81,7 +81,9 @@ def dashboard(request):
 def report(request):
     form, context = _report(request)
     if context is None or "no_hubs" in context:
-        return render(request, "insights/dashboard.html", {"form": form, **(context or {})}, status=422)
+        return render(
+            request, "insights/dashboard.html", {"form": form, **(context or {})}, status=422
+        )
     return render(request, "insights/report.html", {"form": form, **context})
 
 
@@ -89,7 +91,9 @@ def report(request):
 def export(request, table_id, fmt):
     form, context = _report(request)
     if context is None or "no_hubs" in context:
-        return render(request, "insights/dashboard.html", {"form": form, **(context or {})}, status=422)
+        return render(
+            request, "insights/dashboard.html", {"form": form, **(context or {})}, status=422
+        )
     table = next((t for t in context["tables"] if t.id == table_id), None)
     if table is None:
         raise Http404

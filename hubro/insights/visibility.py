@@ -62,16 +62,13 @@ class Viewer:
 
 
 def viewer_of(person) -> Viewer:
-    """The rights of ``person`` (cached on the person object for the request)."""
-    cached = getattr(person, "_hubro_visibility", None)
-    if cached is not None:
-        return cached
+    """The rights of ``person``, read once for a list of hubs (three small queries)."""
     if not (person and person.is_authenticated and person.is_active):
         return Viewer(person)
     from hubro.programme.models import Pilot
     from hubro.spaces.models import Hub
 
-    viewer = Viewer(
+    return Viewer(
         person,
         signed_in=True,
         admin=is_admin(person),
@@ -83,17 +80,6 @@ def viewer_of(person) -> Viewer:
             .distinct()
         ),
     )
-    try:
-        person._hubro_visibility = viewer
-    except AttributeError:
-        pass
-    return viewer
-
-
-def forget(person) -> None:
-    """Drop the cached rights (after a role changes in the same request or test)."""
-    if hasattr(person, "_hubro_visibility"):
-        del person._hubro_visibility
 
 
 def audience(hub) -> str:
@@ -107,12 +93,12 @@ def _hub_organizations(hub) -> set:
     return {hub.host_organization_id, *(o.pk for o in hub.member_organizations.all())}
 
 
-def hub_level(person, hub) -> str:
+def hub_level(person, hub, viewer: Viewer | None = None) -> str:
     """``EXACT``, ``SUPPRESSED`` or ``NONE``: what ``person`` may see of ``hub``'s
-    statistics and presence."""
+    statistics and presence (``viewer``: their rights, when already read)."""
     from .models import StatisticsSetting
 
-    viewer = viewer_of(person)
+    viewer = viewer or viewer_of(person)
     if not viewer.signed_in:
         return NONE
     if viewer.admin or hub.pk in viewer.hosted:
@@ -131,12 +117,14 @@ def hub_level(person, hub) -> str:
 
 def visible_hubs(person, hubs) -> list:
     """The hubs of ``hubs`` whose statistics ``person`` may see."""
-    return [hub for hub in hubs if hub_level(person, hub) != NONE]
+    viewer = viewer_of(person)
+    return [hub for hub in hubs if hub_level(person, hub, viewer) != NONE]
 
 
 def has_person_rights(person, hubs) -> bool:
     """Exact figures: every hub of the (non-empty) list is ``EXACT`` for the viewer."""
-    return bool(hubs) and all(hub_level(person, hub) == EXACT for hub in hubs)
+    viewer = viewer_of(person)
+    return bool(hubs) and all(hub_level(person, hub, viewer) == EXACT for hub in hubs)
 
 
 # --- Coverage of a scope ------------------------------------------------------------------
@@ -159,7 +147,7 @@ class Coverage:
 
     @property
     def text(self) -> str:
-        """"3 av 4 huber: A, B, C" for a partial scope, else ""."""
+        """The «3 av 4 huber: A, B, C» line of a partial scope, else an empty string."""
         if not self.partial:
             return ""
         return ngettext(
