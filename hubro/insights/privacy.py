@@ -80,16 +80,17 @@ NOISE = (-2, -1, 0, 1, 2)
 
 
 def _cell_table(figure) -> tuple[int, tuple[int, ...]]:
-    """(offset, permutation of NOISE) of one cell: a keyed hash of what the cell
-    counts (its key and dimensions), so that the noise is secret, differs between
-    cells, and is the same every time the same cell is asked for."""
+    """(offset, permutation of NOISE) for what a cell measures: a keyed hash of its unit
+    (person-days, people, organizations, days). The same measure shares one table, so
+    that a scope's figure, the same figure in a wider scope's table (a hub's row in a
+    region) and a sector's part all carry the same noise for the same count, and no two
+    readings of one quantity can be played against each other."""
     import hashlib
     import hmac
     import random
 
-    label = "|".join([figure.key, *(f"{k}={v}" for k, v in sorted(figure.dims.items()))])
     digest = hmac.new(
-        ("hubro-cell-key:" + settings.SECRET_KEY).encode(), label.encode(), hashlib.sha256
+        ("hubro-cell-key:" + settings.SECRET_KEY).encode(), figure.unit.encode(), hashlib.sha256
     ).digest()
     order = list(NOISE)
     random.Random(digest).shuffle(order)
@@ -97,11 +98,12 @@ def _cell_table(figure) -> tuple[int, tuple[int, ...]]:
 
 
 def noise(figure, value: int) -> int:
-    """The noise of a cell with the exact count ``value``. It depends on the cell and
-    the value alone, so asking again (for another period or scope with the same count)
-    gives the same answer. Five consecutive counts always get five different noises,
-    so that the difference of two published counts is never the difference of the
-    exact counts when that is 1 to 4 (the values suppression hides)."""
+    """The noise of a count ``value`` of the cell's measure. It depends on the measure
+    and the value alone, so asking again (for another period or scope with the same
+    count) gives the same answer. Five consecutive counts always get five different
+    noises, so that the difference of two published counts is never the difference of
+    the exact counts when that is 1 to 4 (what one hub's day of fewer than five people
+    can be)."""
     offset, order = _cell_table(figure)
     return order[(value + offset) % len(NOISE)]
 

@@ -40,10 +40,12 @@ def _token(server, email: str) -> str:
 
 
 def _scopes(server) -> list[str]:
-    """The programme, the region of a pilot hub and that hub."""
+    """The programme, the region of the busiest pilot hub and that hub."""
     slug, region = server.sql(
         "SELECT h.slug, r.slug FROM spaces_hub h JOIN core_region r ON r.id = h.region_id "
-        "JOIN programme_pilot p ON p.hub_id = h.id ORDER BY h.slug LIMIT 1"
+        "JOIN programme_pilot p ON p.hub_id = h.id ORDER BY (SELECT COUNT(*) FROM "
+        "bookings_booking b JOIN spaces_space s ON s.id = b.space_id WHERE s.hub_id = h.id) "
+        "DESC, h.slug LIMIT 1"
     )[0]
     return ["all", f"region:{region}", f"hub:{slug}"]
 
