@@ -133,7 +133,9 @@ def today_at_testlab(hub, desk, meeting_room, nav, lyngdal_kommune, ola):
     people = [make_person(f"n{i}@nav.test", nav, name=f"Nav Person {i}") for i in range(3)]
     people[0].show_presence = True
     people[0].save()
-    people += [make_person(f"k{i}@ly.test", lyngdal_kommune, name=f"Kommune {i}") for i in range(6)]
+    people += [
+        make_person(f"k{i}@ly.test", lyngdal_kommune, name=f"Kommune {i}") for i in range(6)
+    ]
     for index, person in enumerate(people):
         space = Space.objects.create(hub=hub, name=f"Rom {index}", kind="desk")
         Booking.objects.create(
