@@ -103,12 +103,6 @@ def _solve(equations, target):
     return value if not any(row) else None
 
 
-@settings(
-    max_examples=6,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(world=worlds)
 @pytest.mark.parametrize(
     "attack",
     [
@@ -122,6 +116,12 @@ def _solve(equations, target):
         ),
     ],
 )
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(world=worlds)
 def test_no_request_a_member_may_make_gives_back_a_hidden_value(
     attack, world, hub, desk, nav, lyngdal, lyngdal_kommune, ola
 ):
