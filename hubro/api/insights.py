@@ -5,7 +5,7 @@ from typing import Literal
 
 from ninja import Field, Query, Router, Schema
 
-from hubro.insights.indicators import compute
+from hubro.insights.indicators import check_period, compute_for, resolve_scope
 
 from .schemas import ErrorOut
 
@@ -37,8 +37,22 @@ class FigureOut(Schema):
     previous_suppressed: bool = False
 
 
+class CoverageOut(Schema):
+    hubs: int = Field(..., description="How many hubs of the scope the figures cover.")
+    of: int = Field(..., description="How many hubs the scope has.")
+    partial: bool = Field(..., description="true when the caller may see only some of them.")
+    names: list[str] = Field(..., description="The covered hubs, by name.")
+    text: str = Field("", description='"3 av 4 huber: …" when partial, in the caller\'s language.')
+
+
 class IndicatorsOut(Schema):
     scope: str
+    coverage: CoverageOut | None = Field(
+        None, description="Which hubs the figures cover; null for an organization's scope."
+    )
+    perturbed: bool = Field(
+        False, description="true when counts carry cell-key noise (no person-level rights)."
+    )
     from_: dt.date = Field(..., alias="from")
     to: dt.date
     figures: list[FigureOut]
@@ -59,10 +73,18 @@ def indicators(request, params: Query[IndicatorsQuery]):
     """The indicators of a scope and period, with the previous period for comparison.
     Counts of fewer people than the privacy threshold, and values that would let
     someone work them out, have ``value: null`` and ``suppressed: true`` unless the
-    caller has person-level rights (hosts for their hub, administrators)."""
-    figures = compute(params.scope, params.from_, params.to, viewer=request.auth)
+    caller has person-level rights (hosts for their hub, administrators); the other
+    counts carry a small fixed noise (``perturbed``). A scope of which the caller may see
+    no hub is a 422 ``no_visible_hubs`` with a message, never zeros; ``coverage`` says
+    which hubs the figures cover when the caller sees only some."""
+    check_period(params.from_, params.to)  # bad input first, then rights
+    scope = resolve_scope(params.scope, request.auth)
+    figures = compute_for(scope, params.from_, params.to)
+    coverage = scope.coverage
     return {
         "scope": params.scope,
+        "coverage": {**coverage.as_dict(), "text": coverage.text} if coverage else None,
+        "perturbed": not scope.person_rights,
         "from": params.from_,
         "to": params.to,
         "figures": [figure.public() for figure in figures],

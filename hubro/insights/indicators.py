@@ -15,10 +15,10 @@ from hubro.core.models import Membership, Organization, Region
 from hubro.core.permissions import is_admin, is_coordinator
 from hubro.spaces.models import Hub, Space
 
+from . import visibility
 from .build import raw_figures
 from .figure import Figure, display  # noqa: F401 (the public interface)
-from .models import StatisticsSetting
-from .privacy import suppress
+from .privacy import perturb, suppress
 
 MAX_DAYS = 3 * 366 + 1
 
@@ -34,32 +34,16 @@ class Scope:
     hubs: list
     organization: Organization | None = None
     person_rights: bool = False
+    coverage: visibility.Coverage | None = None
 
     @property
     def hub_ids(self):
         return None if self.kind == "org" else [hub.pk for hub in self.hubs]
 
 
-def _audience(hub) -> str:
-    setting = getattr(hub, "statistics_setting", None)
-    return setting.audience if setting else StatisticsSetting.DEFAULT
-
-
 def may_view_hub(viewer, hub, member_org_ids=None) -> bool:
-    """Whether ``viewer`` may see the statistics of ``hub`` (the hub's setting)."""
-    if not (viewer and viewer.is_authenticated):
-        return False
-    if is_admin(viewer) or hub.hosts.filter(pk=viewer.pk).exists():
-        return True
-    audience = _audience(hub)
-    if audience == StatisticsSetting.Audience.SIGNED_IN:
-        return True
-    if audience == StatisticsSetting.Audience.MEMBERS:
-        if member_org_ids is None:
-            member_org_ids = set(viewer.memberships.values_list("organization_id", flat=True))
-        hub_orgs = {hub.host_organization_id, *(o.pk for o in hub.member_organizations.all())}
-        return bool(hub_orgs & member_org_ids)
-    return False
+    """Whether ``viewer`` may see the statistics of ``hub`` (``visibility``)."""
+    return visibility.hub_level(viewer, hub) != visibility.NONE
 
 
 def _hubs():
@@ -72,11 +56,7 @@ def _hubs():
 
 
 def visible_hubs(viewer, hubs=None) -> list:
-    hubs = list(_hubs() if hubs is None else hubs)
-    if is_admin(viewer):
-        return hubs
-    orgs = set(viewer.memberships.values_list("organization_id", flat=True))
-    return [hub for hub in hubs if may_view_hub(viewer, hub, orgs)]
+    return visibility.visible_hubs(viewer, _hubs() if hubs is None else hubs)
 
 
 def coordinated_organizations(viewer):
@@ -87,26 +67,31 @@ def coordinated_organizations(viewer):
     )
 
 
+def _hub_scope(key, kind, title, hubs, viewer) -> Scope:
+    coverage = visibility.cover(viewer, hubs, title)
+    rights = visibility.has_person_rights(viewer, coverage.hubs)
+    return Scope(key, kind, title, coverage.hubs, None, rights, coverage)
+
+
 def resolve_scope(scope: str, viewer) -> Scope:
     """The scope named by ``hub:<slug>``, ``region:<slug>``, ``all`` or ``org:<orgnr>``,
-    as this viewer may see it. Unknown or forbidden scopes are NotFound."""
+    as this viewer may see it. Unknown scopes are NotFound; a scope of which the viewer
+    may see no hub is NoVisibleHubs (a message, never zeros)."""
     if not (viewer and viewer.is_authenticated):
         raise NotFound()
     kind, _sep, name = (scope or "").partition(":")
     if kind == "all" and not name:
-        return Scope("all", "all", _("Alle huber"), visible_hubs(viewer), None, is_admin(viewer))
+        return _hub_scope("all", "all", _("Alle huber"), _hubs(), viewer)
     if kind == "hub" and name:
         hub = _hubs().filter(slug=name).first()
-        if hub is None or not may_view_hub(viewer, hub):
+        if hub is None:
             raise NotFound()
-        rights = is_admin(viewer) or hub.hosts.filter(pk=viewer.pk).exists()
-        return Scope(scope, "hub", hub.name, [hub], None, rights)
+        return _hub_scope(scope, "hub", hub.name, [hub], viewer)
     if kind == "region" and name:
         region = Region.objects.filter(slug=name).first()
         if region is None:
             raise NotFound()
-        hubs = visible_hubs(viewer, _hubs().filter(region=region))
-        return Scope(scope, "region", region.name, hubs, None, is_admin(viewer))
+        return _hub_scope(scope, "region", region.name, _hubs().filter(region=region), viewer)
     if kind == "org" and name:
         org = Organization.objects.filter(orgnr=name).first()
         if org is None or not is_coordinator(viewer, org):
@@ -158,7 +143,8 @@ def compute(
     ``org:<orgnr>``) for local days ``start``–``end``, suppressed for ``viewer`` unless
     the viewer has person-level rights there; with the previous period's values when
     ``compare``. Raises NotFound for a scope the viewer may not see, Invalid for bad
-    input."""
+    input, NoVisibleHubs when the viewer may see no hub of the scope."""
+    check_period(start, end)
     resolved = resolve_scope(scope, viewer)
     return compute_for(resolved, start, end, compare=compare)
 
@@ -169,11 +155,13 @@ def compute_for(scope: Scope, start: dt.date, end: dt.date, *, compare: bool = T
     figures, groups = raw_figures(scope, start, end, now)
     if not scope.person_rights:
         suppress(figures, groups)
+        perturb(figures, scope)
     if compare:
         prev_start, prev_end = previous_period(start, end)
         before, before_groups = raw_figures(scope, prev_start, prev_end, now)
         if not scope.person_rights:
             suppress(before, before_groups)
+            perturb(before, scope)
         earlier = {figure.key: figure for figure in before}
         for figure in figures:
             old = earlier.get(figure.key)

@@ -69,3 +69,57 @@ def suppress(figures: list, groups: list[tuple[str, list[str]]], n: int | None =
     for figure in figures:
         if figure.suppressed:
             figure.value = None
+
+
+# --- Cell-key perturbation -----------------------------------------------------------------
+
+# Counts of people (or of what people make: person-days, organizations present, days
+# with several sectors) get the noise; money, hours and counts of events do not.
+PERTURBED_UNITS = frozenset({"people", "person_days", "organizations", "days"})
+NOISE = (-2, -1, 0, 1, 2)
+
+
+def _cell_table(figure) -> tuple[int, tuple[int, ...]]:
+    """(offset, permutation of NOISE) for what a cell measures: a keyed hash of its unit
+    (person-days, people, organizations, days). The same measure shares one table, so
+    that a scope's figure, the same figure in a wider scope's table (a hub's row in a
+    region) and a sector's part all carry the same noise for the same count, and no two
+    readings of one quantity can be played against each other."""
+    import hashlib
+    import hmac
+    import random
+
+    digest = hmac.new(
+        ("hubro-cell-key:" + settings.SECRET_KEY).encode(), figure.unit.encode(), hashlib.sha256
+    ).digest()
+    order = list(NOISE)
+    random.Random(digest).shuffle(order)
+    return digest[0] % len(NOISE), tuple(order)
+
+
+def noise(figure, value: int) -> int:
+    """The noise of a count ``value`` of the cell's measure. It depends on the measure
+    and the value alone, so asking again (for another period or scope with the same
+    count) gives the same answer. Five consecutive counts always get five different
+    noises, so that the difference of two published counts is never the difference of
+    the exact counts when that is 1 to 4 (what one hub's day of fewer than five people
+    can be)."""
+    offset, order = _cell_table(figure)
+    return order[(value + offset) % len(NOISE)]
+
+
+def perturb(figures: list, scope=None) -> None:
+    """Add the cell-key noise to the shown counts, in place, for viewers without
+    person-level rights. Zero stays zero (no one is behind it); a shown count of people
+    never goes below the threshold (it would read as a hidden one), any other below
+    one. Ratios are rounded to whole percentages."""
+    n = threshold()
+    for figure in figures:
+        if figure.suppressed or figure.value is None:
+            continue
+        if figure.unit == "ratio":
+            figure.value = round(float(figure.value), 2)
+        elif figure.unit in PERTURBED_UNITS and figure.value:
+            value = int(figure.value)
+            floor = n if figure.people is not None and value >= n else 1
+            figure.value = max(floor, value + noise(figure, value))

@@ -24,6 +24,7 @@ from .knowledge import goal5_evidence
 from .models import StatisticsSetting
 from .privacy import threshold
 from .tables import build_tables
+from .visibility import NoVisibleHubs
 
 
 def _report(request):
@@ -38,6 +39,9 @@ def _report(request):
         scope = resolve_scope(form.cleaned_data["scope"], request.user)
     except NotFound:
         raise Http404 from None
+    except NoVisibleHubs as exc:
+        # Said in words, never summed to zeros (visibility.py).
+        return form, {"no_hubs": str(exc.detail)}
     start, end = form.cleaned_data["start"], form.cleaned_data["end"]
     try:
         figures = compute_for(scope, start, end)
@@ -68,6 +72,8 @@ def _report(request):
         "threshold": threshold(),
         "suppressed_any": any(figure.suppressed for figure in figures),
         "beside": beside.sections(scope, start, end),
+        "coverage": scope.coverage,
+        "perturbed": not scope.person_rights,
     }
 
 
@@ -84,34 +90,41 @@ def _with_cards(request, context):
 @login_required
 def dashboard(request):
     form, context = _report(request)
-    if context:
+    if context and "no_hubs" not in context:
         _with_cards(request, context)
     return render(
         request,
         "insights/dashboard.html",
         {"form": form, **(context or {})},
-        status=200 if context else 422,
+        status=200 if context and "no_hubs" not in context else 422,
     )
 
 
 @login_required
 def report(request):
     form, context = _report(request)
-    if context is None:
-        return render(request, "insights/dashboard.html", {"form": form}, status=422)
+    if context is None or "no_hubs" in context:
+        return render(
+            request, "insights/dashboard.html", {"form": form, **(context or {})}, status=422
+        )
     return render(request, "insights/report.html", {"form": form, **_with_cards(request, context)})
 
 
 @login_required
 def export(request, table_id, fmt):
     form, context = _report(request)
-    if context is None:
-        return render(request, "insights/dashboard.html", {"form": form}, status=422)
+    if context is None or "no_hubs" in context:
+        return render(
+            request, "insights/dashboard.html", {"form": form, **(context or {})}, status=422
+        )
     table = next((t for t in context["tables"] if t.id == table_id), None)
     if table is None:
         raise Http404
     name = f"hubro-{table.id}-{context['start']:%Y%m%d}-{context['end']:%Y%m%d}"
-    return exports.as_xlsx(table, name) if fmt == "xlsx" else exports.as_csv(table, name)
+    note = exports.coverage_note(context["coverage"], context["perturbed"])
+    if fmt == "xlsx":
+        return exports.as_xlsx(table, name, note)
+    return exports.as_csv(table, name, note)
 
 
 @login_required

@@ -77,9 +77,19 @@ def busy_day(hub, desk, meeting_room, kari, ola, vera, tomorrow):
 
 
 EXPECTED_ORGANIZATIONS = [
-    {"name": "Agder fylkeskommune", "sector": "county", "people": 2},
-    {"name": "Lyngdal kommune", "sector": "municipal", "people": 2},
-    {"name": "Arbeids- og velferdsetaten", "sector": "state", "people": 1},
+    {"name": "Agder fylkeskommune", "sector": "county", "people": 2, "suppressed": False},
+    {"name": "Lyngdal kommune", "sector": "municipal", "people": 2, "suppressed": False},
+    {"name": "Arbeids- og velferdsetaten", "sector": "state", "people": 1, "suppressed": False},
+]
+# A member has no person-level rights: counts below the threshold (5) are hidden, and
+# their order says nothing (by name).
+MEMBER_ORGANIZATIONS = [
+    {"name": name, "sector": sector, "people": None, "suppressed": True}
+    for name, sector in [
+        ("Agder fylkeskommune", "county"),
+        ("Arbeids- og velferdsetaten", "state"),
+        ("Lyngdal kommune", "municipal"),
+    ]
 ]
 EXPECTED_PEOPLE = [
     {"name": "Fylkes Fride", "organization": "Agder fylkeskommune"},
@@ -88,11 +98,17 @@ EXPECTED_PEOPLE = [
 
 
 @db
-def test_the_api_counts_people_per_organization_and_names_only_those_who_opted_in(busy_day, ola):
+def test_the_api_counts_people_per_organization_and_names_only_those_who_opted_in(
+    busy_day, ola, vera
+):
+    exact = ApiClient(vera).get("/api/v1/hubs/testlab/presence", date=busy_day.isoformat())
+    assert exact.json()["organizations"] == EXPECTED_ORGANIZATIONS  # the host's own hub
+    assert exact.json()["exact"] is True
     response = ApiClient(ola).get("/api/v1/hubs/testlab/presence", date=busy_day.isoformat())
     assert response.status_code == 200
     body = response.json()
-    assert body["organizations"] == EXPECTED_ORGANIZATIONS
+    assert body["organizations"] == MEMBER_ORGANIZATIONS
+    assert body["exact"] is False
     assert body["people"] == EXPECTED_PEOPLE
     assert body["sectors"] == 3
     text = response.content.decode()
@@ -121,8 +137,11 @@ def test_the_web_page_never_shows_a_name_that_did_not_opt_in(busy_day, ola):
 @db
 def test_a_day_with_nobody_is_empty(busy_day, kari):
     day = busy_day + dt.timedelta(days=10)
+    body = ApiClient(kari).get("/api/v1/hubs/testlab/presence", date=day.isoformat())
+    assert body.status_code == 422 and body.json()["code"] == "date_out_of_range"
+    day = busy_day - dt.timedelta(days=1)  # today
     body = ApiClient(kari).get("/api/v1/hubs/testlab/presence", date=day.isoformat()).json()
-    assert body == {"date": day.isoformat(), "sectors": 0, "organizations": [], "people": []}
+    assert (body["sectors"], body["organizations"], body["people"]) == (0, [], [])
 
 
 @db
@@ -139,9 +158,9 @@ def test_where_the_hub_releases_no_shows_a_started_booking_counts_once_checked_i
     book(desk, vera, at(tomorrow, 14), at(tomorrow, 15))  # later that day: expected
     result = presence(hub, tomorrow, viewer=kari, now=at(tomorrow, 9))
     assert [p.name for p in result.people] == ["Kari Nordmann", "Vera Vert"]
-    assert [(o.name, o.people) for o in result.organizations] == [
-        ("Arbeids- og velferdsetaten", 1),
-        ("Lyngdal kommune", 1),
+    assert [(o.name, o.people_display) for o in result.organizations] == [
+        ("Arbeids- og velferdsetaten", "<5"),
+        ("Lyngdal kommune", "<5"),
     ]
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from hubro.bookings.models import PURPOSE_KINDS, Booking
 from hubro.bookings.presence import present_bookings
 from hubro.core.timeutil import day_bounds, local_date
+from hubro.insights.visibility import lobby_shows_names
 
 
 @dataclass(slots=True)
@@ -47,7 +48,10 @@ class Lobby:
 
 def present_names(hub, now: dt.datetime) -> list[str]:
     """The names of the people at the hub now who opted in to show them, sorted. Only
-    names: not their organization, space or times."""
+    names: not their organization, space or times; none at a hub that keeps its
+    statistics to its hosts (``visibility.lobby_shows_names``)."""
+    if not lobby_shows_names(hub):
+        return []
     rows = (
         present_bookings(hub, local_date(now), now=now)
         .filter(start__lte=now, end__gt=now, person__show_presence=True)
