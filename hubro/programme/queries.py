@@ -233,23 +233,21 @@ class ShownFigure:
     goal: int | None
 
 
-def _figures(scope, start, end, viewer, *, pilot=None):
+def _figures(scope, start, end, viewer):
     """The insights indicators of a scope, ready to show (the top-level figures only,
     not their breakdowns); ``None`` when the insights app cannot answer.
 
-    A hub's statistics are by default only for its members' people. The programme's
-    owner and evaluators are not members, but follow the pilots: they get the pilot
-    hub's figures, privacy-suppressed as for anyone without person-level rights, unless
-    the hub's hosts restricted its statistics to themselves."""
+    Who sees which hub, and how, is decided by ``hubro.insights.visibility`` alone
+    (docs/privacy.md): the programme's owner and evaluators see every pilot hub,
+    suppressed and perturbed; a viewer who may see no hub of the scope gets none."""
     try:
         from hubro.insights import indicators
+        from hubro.insights.visibility import NoVisibleHubs
     except ImportError:
         return None
     try:
         figures = indicators.compute(scope, start, end, viewer=viewer, compare=False)
-    except NotFound:
-        figures = _programme_figures(indicators, pilot, start, end, viewer)
-    except Invalid:
+    except (NotFound, NoVisibleHubs, Invalid):
         figures = []
     return [
         ShownFigure(
@@ -260,23 +258,6 @@ def _figures(scope, start, end, viewer, *, pilot=None):
         for f in figures
         if "." not in f.key
     ]
-
-
-def _programme_figures(indicators, pilot, start, end, viewer):
-    if pilot is None or not pilot.hub_id:
-        return []
-    programme = pilot.programme
-    if not (access.is_owner(viewer, programme) or access.is_evaluator(viewer, programme)):
-        return []
-    from hubro.insights.models import StatisticsSetting
-
-    setting = StatisticsSetting.objects.filter(hub=pilot.hub).first()
-    if setting and setting.audience == StatisticsSetting.Audience.HOSTS:
-        return []
-    scope = indicators.Scope(
-        f"hub:{pilot.hub.slug}", "hub", pilot.hub.name, [pilot.hub], None, False
-    )
-    return indicators.compute_for(scope, start, end, compare=False)
 
 
 def current_phase(pilot, today=None):
@@ -301,7 +282,7 @@ def programme_overview(person, programme, *, today=None) -> list[PilotRow]:
             row.assessment = latest_assessment(_assessments().filter(pilot=pilot))
         scores = {s.goal_id: s for s in row.assessment.goal_scores.all()} if row.assessment else {}
         row.scope = pilot_scope(pilot)
-        figures = _figures(row.scope, start, end, person, pilot=pilot) if row.scope else []
+        figures = _figures(row.scope, start, end, person) if row.scope else []
         row.figures_available = figures is not None
         for goal in goals:
             row.cells.append(

@@ -71,8 +71,13 @@ def test_the_screen_shows_events_rooms_and_only_opted_in_names(busy_day, now):
 @pytest.fixture
 def happening_now(busy_day, desk, kari):
     """The same people and events, but at the real time the page is read (the page has
-    no clock to set): kari is here now and the lunch talk is on."""
+    no clock to set): kari is here now and the lunch talk is on. The hub is open all
+    day today, so that the screen shows its rooms and events at any hour of the run."""
     now = timezone.now()
+    busy_day.opening_hours.update_or_create(
+        weekday=timezone.localdate().weekday(),
+        defaults={"opens": dt.time(0, 0), "closes": dt.time(23, 59, 59)},
+    )
     Booking.objects.filter(person=kari).update(
         start=now - dt.timedelta(minutes=5), end=now + dt.timedelta(minutes=5)
     )
