@@ -73,7 +73,10 @@ def test_programme_roles_see_nonzero_suppressed_figures_everywhere(email, demo_p
         query = {"scope": scope, "period": "custom", "start": start, "end": end}
         page.goto(f"/innsikt/?{urllib.parse.urlencode(query)}")
         expect(page.locator("#insights-coverage")).to_contain_text("fast avvik")
-        expect(page.locator("table").first).to_be_visible()
+        # The five goal cards show figures; the tables fold out below them.
+        expect(page.locator(".insights-card")).to_have_count(5)
+        expect(page.locator(".insights-card__value").first).to_be_visible()
+        expect(page.locator("table").first).to_be_attached()
         report = page.request.get(f"/innsikt/rapport/?{urllib.parse.urlencode(query)}")
         assert report.status == 200 and "fast avvik" in report.text()
         export = page.request.get(

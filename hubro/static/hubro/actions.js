@@ -80,6 +80,9 @@
       var room = Math.min(box.clientWidth, table.clientWidth || box.clientWidth);
       if (table.scrollWidth <= room + 1) return;
       if (labelCells(table)) table.classList.add("hubro-table--stacked");
+      // A table without headings to label its cells stays a scroll box: keyboard users
+      // must be able to reach and scroll it.
+      else if (!table.hasAttribute("tabindex")) table.setAttribute("tabindex", "0");
     });
   }
 
@@ -92,6 +95,14 @@
       fitTables();
     });
     document.addEventListener("htmx:afterSettle", fitTables);
+    // A table in folded <details> has no width until it is opened.
+    document.addEventListener(
+      "toggle",
+      function (event) {
+        if (event.target.open) fitTables();
+      },
+      true
+    );
   }
 
   function wholeDay(form) {
