@@ -68,6 +68,9 @@ PHRASES = {
     "programme.self_assessment.submit": _("Egenvurdering sendt inn"),
     "programme.status_report.file": _("Statusrapport levert"),
     "programme.sub_project.link": _("Delprosjekt koblet til"),
+    "programme.goals.set": _("Programmets nasjonale mål endret"),
+    "position.hire": _("Ansettelser til stilling registrert"),
+    "survey.send": _("Undersøkelse sendt"),
 }
 
 

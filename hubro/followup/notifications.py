@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from hubro.core.links import absolute_url
 from hubro.core.models import Membership, Person
 from hubro.programme.models import ProgrammeRole
 
@@ -50,7 +51,7 @@ def _send(person: Person, request: ProgrammeRequest, kind: str) -> None:
         context = {
             "person": person,
             "request": request,
-            "url": settings.HUBRO_BASE_URL + reverse("followup:request", args=[request.pk]),
+            "url": absolute_url(reverse("followup:request", args=[request.pk])),
         }
         subject = " ".join(render_to_string(f"followup/email/{kind}_subject.txt", context).split())
         text = render_to_string(f"followup/email/{kind}.txt", context)

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from hubro.core.links import absolute_url
 from hubro.core.models import Person
 from hubro.core.timeutil import format_day
 
@@ -26,7 +27,7 @@ def build_survey_email(survey, person, token: str) -> EmailMultiAlternatives:
             "name": person.get_short_name(),
             "survey": survey,
             "closes": format_day(survey.closes_on, "long"),
-            "answer_url": settings.HUBRO_BASE_URL + reverse("surveys:answer", args=[token]),
+            "answer_url": absolute_url(reverse("surveys:answer", args=[token])),
         }
         subject = " ".join(render_to_string("surveys/email/ask_subject.txt", context).split())
         text = render_to_string("surveys/email/ask.txt", context)

@@ -44,7 +44,10 @@ def book_a_desk(page, desk, day):
     page.get_by_label("Fra").fill("09:00")
     page.get_by_label("Til").fill("12:00")
     page.get_by_role("button", name="Book", exact=True).click()
-    expect(page).to_have_url(re.compile(r"/mine-bookinger/$"))
+    # The booking's own page confirms it; Mine bookinger lists it.
+    expect(page).to_have_url(re.compile(r"/mine-bookinger/\d+/$"))
+    expect(page.get_by_role("status")).to_contain_text("09:00–12:00")
+    page.goto("/mine-bookinger/")
     expect(page.get_by_role("row").filter(has_text="Plass 1, Testlab")).to_contain_text(
         "09:00–12:00"
     )
