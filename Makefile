@@ -119,13 +119,13 @@ test: install browser ops-tools lint
 
 test-sqlite: install
 	@echo "== test suite on SQLite =="
-	env -u DATABASE_URL $(BIN)/pytest -q
+	env -u DATABASE_URL $(BIN)/pytest -q --durations=25
 
 # Runs when a PostgreSQL server is reachable; HUBRO_REQUIRE_POSTGRES=1 (CI) makes it mandatory.
 test-postgres: install
 	@if $(BIN)/python -c "import psycopg, sys; psycopg.connect('$(PG_TEST_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \
 	  echo "== test suite on PostgreSQL =="; \
-	  DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -q; \
+	  DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -q --durations=25; \
 	elif [ "$${HUBRO_REQUIRE_POSTGRES:-0}" = 1 ]; then \
 	  echo "PostgreSQL is required (HUBRO_REQUIRE_POSTGRES=1) but not reachable at $(PG_TEST_URL)"; exit 1; \
 	else echo "== PostgreSQL not reachable at $(PG_TEST_URL): skipping the PostgreSQL run =="; fi
