@@ -1,5 +1,7 @@
 """Favourite spaces: a person marks and unmarks spaces they book often."""
 
+from contextlib import suppress
+
 from django.db import IntegrityError, transaction
 
 from hubro.bookings.models import FavouriteSpace
@@ -12,9 +14,7 @@ def set_favourite(person, space, *, favourite: bool) -> bool:
     if not favourite:
         FavouriteSpace.objects.filter(person=person, space=space).delete()
         return False
-    try:
-        with transaction.atomic():
-            FavouriteSpace.objects.get_or_create(person=person, space=space)
-    except IntegrityError:  # the same click twice at once: the other one made it
-        pass
+    # The same click twice at once: the other one made it.
+    with suppress(IntegrityError), transaction.atomic():
+        FavouriteSpace.objects.get_or_create(person=person, space=space)
     return True
